@@ -1,0 +1,181 @@
+"""Builds the demo site (sections, authors, articles, generated images) idempotently."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFilter
+from wagtail.images import get_image_model
+
+from . import demo_content
+from .models import ArticleAuthor, ArticlePage, Author, SectionPage
+from .services import ensure_home_page
+
+
+@dataclass
+class DemoReport:
+    created: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str) -> None:
+        self.created[kind] = self.created.get(kind, 0) + 1
+
+
+def make_demo_image(slug: str, colors: list[str], size=(1600, 900)) -> bytes:
+    """Draw an abstract illustration locally (gradient and shapes seeded by the slug)."""
+    width, height = size
+    start = PILImage.new("RGB", (1, 1), colors[0]).getpixel((0, 0))
+    end = PILImage.new("RGB", (1, 1), colors[-1]).getpixel((0, 0))
+    gradient = PILImage.linear_gradient("L").resize((width, height)).rotate(30, expand=False)
+    img = PILImage.composite(
+        PILImage.new("RGB", size, end), PILImage.new("RGB", size, start), gradient
+    )
+    seed = hashlib.sha256(slug.encode()).digest()
+    overlay = PILImage.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    for i in range(7):
+        x = seed[i] / 255 * width
+        y = seed[i + 8] / 255 * height
+        r = 60 + seed[i + 16] / 255 * 260
+        alpha = 40 + seed[i + 24] % 70
+        shade = (255, 255, 255, alpha) if i % 2 else (0, 0, 0, alpha)
+        if i % 3 == 0:
+            draw.rectangle([x - r, y - r / 3, x + r, y + r / 3], fill=shade)
+        else:
+            draw.ellipse([x - r, y - r, x + r, y + r], fill=shade)
+    overlay = overlay.filter(ImageFilter.GaussianBlur(6))
+    img = PILImage.alpha_composite(img.convert("RGBA"), overlay).convert("RGB")
+    buffer = io.BytesIO()
+    img.save(buffer, format="JPEG", quality=82, optimize=True)
+    return buffer.getvalue()
+
+
+def _image_for(article: dict, report: DemoReport):
+    image_model = get_image_model()
+    title = f"Demo: {article['title']}"
+    image = image_model.objects.filter(title=title).first()
+    if image is None:
+        data = make_demo_image(article["slug"], article["image"]["colors"])
+        image = image_model(title=title, description=article["image"]["alt"])
+        image.file = ImageFile(io.BytesIO(data), name=f"{article['slug']}.jpg")
+        image.save()
+        report.add("images")
+    return image
+
+
+def _aware(value: str | None):
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value)
+    return timezone.make_aware(parsed, UTC) if timezone.is_naive(parsed) else parsed
+
+
+def _body(article: dict, pages_by_slug: dict[str, ArticlePage], people: dict[str, dict]) -> str:
+    blocks = []
+    for kind, value in article["body"]:
+        if kind == "paragraph":
+            blocks.append({"type": "paragraph", "value": value})
+        elif kind == "heading":
+            blocks.append({"type": "heading", "value": {"text": value}})
+        elif kind == "quote":
+            person = people.get(value.get("person", ""), {})
+            blocks.append(
+                {
+                    "type": "quote",
+                    "value": {
+                        "text": value["text"],
+                        "speaker": person.get("name") or value.get("speaker", ""),
+                        "role": person.get("role") or value.get("role", ""),
+                        "organisation": person.get("organisation") or value.get("organisation", ""),
+                        "source_url": value.get("source_url", ""),
+                    },
+                }
+            )
+        elif kind == "read_more":
+            target = pages_by_slug[value]
+            blocks.append(
+                {"type": "read_more", "value": {"page": target.pk, "url": "", "title": ""}}
+            )
+        else:
+            raise ValueError(f"Unknown demo block kind {kind!r}")
+    return json.dumps(blocks)
+
+
+@transaction.atomic
+def load_demo() -> DemoReport:
+    report = DemoReport()
+    home = ensure_home_page()
+
+    authors = {}
+    for data in demo_content.AUTHORS:
+        author, created = Author.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "bio": data.get("bio", ""),
+                "role": data.get("role", ""),
+            },
+        )
+        authors[data["slug"]] = author
+        if created:
+            report.add("authors")
+
+    sections = {}
+    for data in demo_content.SECTIONS:
+        section = SectionPage.objects.child_of(home).filter(slug=data["slug"]).first()
+        if section is None:
+            section = home.add_child(
+                instance=SectionPage(
+                    title=data["title"],
+                    slug=data["slug"],
+                    intro=data.get("intro", ""),
+                    show_in_menus=True,
+                )
+            )
+            section.save_revision().publish()
+            report.add("sections")
+        sections[data["slug"]] = section
+
+    people = {p["slug"]: p for p in getattr(demo_content, "PEOPLE", [])}
+    pages_by_slug: dict[str, ArticlePage] = {}
+    new_articles = []
+    for data in demo_content.ARTICLES:
+        section = sections[data["section"]]
+        page = ArticlePage.objects.filter(slug=data["slug"]).first()
+        if page is None:
+            published = _aware(data["published"])
+            image = _image_for(data, report)
+            page = section.add_child(
+                instance=ArticlePage(
+                    title=data["title"],
+                    slug=data["slug"],
+                    lead=data["lead"],
+                    publication_date=published,
+                    first_published_at=published,
+                    updated_date=_aware(data.get("updated")),
+                    main_image=image,
+                    main_image_alt=data["image"]["alt"],
+                    main_image_caption=data["image"].get("caption", ""),
+                    main_image_credit=data["image"].get("credit", ""),
+                    live=False,
+                )
+            )
+            page.topics.add(*data["topics"])
+            for order, slug in enumerate(data["authors"]):
+                page.authors.add(ArticleAuthor(author=authors[slug], sort_order=order))
+            new_articles.append((page, data))
+            report.add("articles")
+        pages_by_slug[data["slug"]] = page
+
+    # Bodies are written once every article exists, so READ MORE blocks can point anywhere.
+    for page, data in new_articles:
+        page.body = _body(data, pages_by_slug, people)
+        page.save_revision().publish()
+    return report

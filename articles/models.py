@@ -1,0 +1,214 @@
+"""Page types (front page, sections, articles) and the Author snippet."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import ArticleBodyBlock
+
+SECTION_PAGE_SIZE = 12
+
+
+class Author(index.Indexed, models.Model):
+    """A member of staff who writes stories (shown in bylines)."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    role = models.CharField(max_length=200, blank=True, help_text="e.g. Diplomatic correspondent")
+    bio = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("bio")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def article_listing(queryset):
+    """Live articles, newest first, with what a listing shows in a constant number of queries."""
+    return (
+        queryset.live()
+        .public()
+        .order_by("-publication_date", "-pk")
+        .select_related("main_image")
+        .prefetch_related(
+            "main_image__renditions",
+            Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author")),
+        )
+    )
+
+
+class HomePage(Page):
+    """The front page: a lead story, the latest stories and a block per section."""
+
+    intro = models.CharField(max_length=255, blank=True)
+    lead_story = models.ForeignKey(
+        "articles.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown first; if empty, the newest story leads.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("lead_story")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.SectionPage"]
+    max_count = 1
+    template = "pages/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        latest = list(article_listing(ArticlePage.objects.descendant_of(self))[:13])
+        lead = self.lead_story if self.lead_story and self.lead_story.live else None
+        if lead is None and latest:
+            lead = latest[0]
+        context["lead_story"] = lead
+        context["latest"] = [a for a in latest if lead is None or a.pk != lead.pk][:12]
+        sections = list(SectionPage.objects.child_of(self).live().public())
+        for section in sections:
+            section.top_stories = list(article_listing(ArticlePage.objects.child_of(section))[:4])
+        context["sections"] = sections
+        return context
+
+
+class SectionPage(Page):
+    """A section of the site (e.g. Diplomacy) listing its stories, newest first."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count = None
+    template = "pages/section_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(
+            article_listing(ArticlePage.objects.child_of(self)), SECTION_PAGE_SIZE
+        )
+        # get_page() turns a malformed or out-of-range ?page= into a real page, never an error.
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey("articles.ArticlePage", related_name="authors", on_delete=models.CASCADE)
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("page", "author")]
+
+
+class ArticlePage(Page):
+    """A news story."""
+
+    lead = models.TextField(
+        help_text="The standfirst: one or two sentences under the headline. Plain text."
+    )
+    publication_date = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Leave empty to use the time the story is first published.",
+    )
+    updated_date = models.DateTimeField(
+        null=True, blank=True, help_text="Set when a published story is corrected or updated."
+    )
+    main_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    main_image_alt = models.CharField(
+        "alt text",
+        max_length=255,
+        blank=True,
+        help_text="Describe the image for readers who cannot see it. Required with an image.",
+    )
+    main_image_caption = models.CharField("caption", max_length=255, blank=True)
+    main_image_credit = models.CharField("credit", max_length=255, blank=True)
+    topics = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    body = StreamField(ArticleBodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldRowPanel([FieldPanel("publication_date"), FieldPanel("updated_date")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("main_image"),
+                FieldPanel("main_image_alt"),
+                FieldPanel("main_image_caption"),
+                FieldPanel("main_image_credit"),
+            ],
+            heading="Main image",
+        ),
+        MultipleChooserPanel("authors", chooser_field_name="author", heading="Byline"),
+        FieldPanel("topics"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+    ]
+
+    parent_page_types = ["articles.SectionPage"]
+    subpage_types: list[str] = []
+    template = "pages/article_page.html"
+
+    class Meta:
+        verbose_name = "article"
+
+    def clean(self):
+        super().clean()
+        if self.main_image_id and not self.main_image_alt.strip():
+            raise ValidationError({"main_image_alt": "Alt text is required with a main image."})
+        if (
+            self.updated_date
+            and self.publication_date
+            and self.updated_date < self.publication_date
+        ):
+            raise ValidationError(
+                {"updated_date": "The update cannot be earlier than the publication date."}
+            )
+
+    def save(self, *args, **kwargs):
+        # The publication date defaults to the moment the story first went live.
+        if self.live and self.publication_date is None:
+            self.publication_date = self.first_published_at or timezone.now()
+        return super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        return self.publication_date or self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def byline(self) -> list[Author]:
+        return [item.author for item in self.authors.all()]
+
+    @property
+    def section(self):
+        return self.get_parent().specific

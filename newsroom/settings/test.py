@@ -1,0 +1,25 @@
+"""Test settings: fast hashing, local-memory cache, plain static storage, CAPTCHA test mode."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests post comments straight after loading the form.
+COMMENTS_MIN_FILL_SECONDS = 0
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Renditions and uploads made by tests never touch the developer's media folder.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="newsroom-test-media-"))
+SERVE_MEDIA = True
+# Static files come from the finders in tests; WhiteNoise would warn about a missing STATIC_ROOT.
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405

@@ -1,0 +1,39 @@
+"""Production settings refuse unsafe configurations."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_with_production_settings(code: str, **env):
+    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    environment.update(DJANGO_SETTINGS_MODULE="newsroom.settings.production", **env)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup();" + code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_with_production_settings("print('started')")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+    assert "started" not in result.stdout
+
+
+def test_production_has_debug_and_captcha_test_mode_off():
+    result = run_with_production_settings(
+        "from django.conf import settings;"
+        "print(settings.DEBUG, settings.CAPTCHA_TEST_MODE, settings.SESSION_COOKIE_SECURE)",
+        SECRET_KEY="x" * 50,
+        DEBUG="1",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False", "True"]
