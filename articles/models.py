@@ -3,7 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -38,6 +39,16 @@ class Author(index.Indexed, models.Model):
 
 def article_listing(queryset):
     """Live articles, newest first, with what a listing shows in a constant number of queries."""
+    from comments.models import Comment
+
+    approved = (
+        Comment.objects.approved()
+        .filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         queryset.live()
         .public()
@@ -47,6 +58,7 @@ def article_listing(queryset):
             "main_image__renditions",
             Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author")),
         )
+        .annotate(comment_count=Coalesce(Subquery(approved), 0))
     )
 
 
@@ -151,6 +163,11 @@ class ArticlePage(Page):
     main_image_credit = models.CharField("credit", max_length=255, blank=True)
     topics = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     body = StreamField(ArticleBodyBlock(), blank=True)
+    comments_open = models.BooleanField(
+        default=True,
+        help_text="Readers may comment. Comments also close automatically after the number "
+        "of days set in Settings › Comment rules.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
@@ -168,6 +185,7 @@ class ArticlePage(Page):
         FieldPanel("topics"),
         FieldPanel("body"),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
 
     search_fields = Page.search_fields + [
         index.SearchField("lead"),

@@ -11,6 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("comments/", include("comments.urls")),
+    path("captcha/", include("captcha.urls")),
 ]
 
 if settings.DEBUG:

@@ -6,6 +6,16 @@ from django.db import connection
 from articles.services import ensure_home_page
 from tests.factories import ArticlePageFactory, SectionPageFactory
 
+SERIALIZED: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's database set-up, keeping a copy of the migrated data (see e2e)."""
+    from django.db import connections
+
+    SERIALIZED["default"] = getattr(connections["default"], "_test_serialized_contents", "")
+
 
 @pytest.fixture
 def home(db):
@@ -35,3 +45,42 @@ def article(make_article):
 def on_postgres():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Flood limits live in the cache; every test starts with a clean slate.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def solve_challenge(client) -> dict:
+    """Fetch a challenge as a reader's browser would, and read its answer from the database."""
+    from captcha.models import CaptchaStore
+
+    data = client.get("/comments/challenge/").json()
+    answer = CaptchaStore.objects.get(hashkey=data["key"]).response
+    return {
+        "captcha_0": data["key"],
+        "captcha_1": answer,
+        "started": data["started"],
+        "token": data["token"],
+        "csrfmiddlewaretoken": data["csrf_token"],
+    }
+
+
+@pytest.fixture
+def comment_post(client):
+    """POST a comment with a solved CAPTCHA; returns the response."""
+
+    def post(article, *, using=None, remote_addr="203.0.113.5", **fields):
+        browser = using or client
+        data = {"author_name": "Amal", "author_email": "", "body": "A fair summary.", "website": ""}
+        data.update(solve_challenge(browser))
+        data.update(fields)
+        return browser.post(f"/comments/{article.pk}/", data, REMOTE_ADDR=remote_addr)
+
+    return post

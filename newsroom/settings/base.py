@@ -1,6 +1,7 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
 import os
+import shutil
 from pathlib import Path
 
 import dj_database_url
@@ -26,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "articles",
+    "comments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -41,6 +43,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "captcha",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -144,11 +147,15 @@ CAPTCHA_TIMEOUT = 10  # minutes a challenge stays valid
 CAPTCHA_IMAGE_SIZE = (150, 50)
 CAPTCHA_FONT_SIZE = 34
 CAPTCHA_TEST_MODE = False
+# The audio challenge (for readers who cannot see the image) needs Debian's flite; sox adds noise.
+CAPTCHA_FLITE_PATH = os.environ.get("CAPTCHA_FLITE_PATH", shutil.which("flite"))
+CAPTCHA_SOX_PATH = os.environ.get("CAPTCHA_SOX_PATH", shutil.which("sox"))
 
 # Comments: spam and flood rules (see comments/services.py).
 COMMENTS_FLOOD_SECONDS = int(os.environ.get("COMMENTS_FLOOD_SECONDS", "15"))
 COMMENTS_MIN_FILL_SECONDS = float(os.environ.get("COMMENTS_MIN_FILL_SECONDS", "3"))
 COMMENTS_MAX_LENGTH = 5000
+COMMENTS_MAX_REQUEST_BYTES = 64 * 1024  # larger comment POSTs get 413 before being read
 COMMENTS_PER_PAGE = 50
 # Trust X-Forwarded-For only from these proxy addresses (comma separated); empty = REMOTE_ADDR.
 COMMENTS_TRUSTED_PROXIES = env_list("COMMENTS_TRUSTED_PROXIES")
@@ -158,6 +165,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        name: {
+            "handlers": ["console"],
+            "level": os.environ.get("LOG_LEVEL", "INFO"),
+            "propagate": False,
+        }
+        for name in ("articles", "comments")
+    },
 }

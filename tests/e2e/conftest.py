@@ -49,3 +49,23 @@ def page(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_data(transactional_db):
+    """Put back the data migrations made (root page, locale, groups) after an earlier flush.
+
+    Django keeps that data on the connection object for serialized rollback. Playwright's
+    sync API runs our code in a new greenlet, so Django hands it a new connection object
+    without that copy, and serialized rollback silently restores nothing.
+    """
+    from django.db import connections
+    from wagtail.models import Locale
+
+    from tests.conftest import SERIALIZED
+
+    connection = connections["default"]
+    if SERIALIZED.get("default") and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = SERIALIZED["default"]
+    if not Locale.objects.exists():
+        connection.creation.deserialize_db_from_string(SERIALIZED["default"])

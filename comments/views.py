@@ -1,0 +1,117 @@
+"""Reader-facing comment views: the no-store CAPTCHA challenge and the comment POST."""
+
+import time
+import uuid
+
+from captcha.helpers import captcha_audio_url, captcha_image_url
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from articles.models import ArticlePage
+
+from . import services
+from .captcha import new_challenge
+from .forms import CommentForm, sign_started_at
+from .models import Comment
+
+
+def challenge_context(request) -> dict:
+    key = new_challenge()
+    return {
+        "key": key,
+        "image_url": captcha_image_url(key),
+        "audio_url": captcha_audio_url(key) if settings.CAPTCHA_FLITE_PATH else None,
+        "started": sign_started_at(time.time()),
+        "csrf_token": get_token(request),
+        "token": str(uuid.uuid4()),
+    }
+
+
+@never_cache
+@require_GET
+def challenge(request):
+    """A fresh CAPTCHA (and CSRF token) for each reader, even when the article is cached."""
+    return JsonResponse(challenge_context(request))
+
+
+def _render_article(request, article, form, *, status: int, error: str = ""):
+    context = article.get_context(request)
+    context.update(
+        comment_form=form,
+        comment_error=error,
+        challenge=challenge_context(request),
+    )
+    response = TemplateResponse(request, article.get_template(request), context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _article(article_id: int) -> ArticlePage:
+    return get_object_or_404(ArticlePage.objects.live().public(), pk=article_id)
+
+
+def _done(article, published: bool) -> HttpResponseRedirect:
+    state = "published" if published else "pending"
+    return HttpResponseRedirect(f"{article.url}?comment={state}#comments")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def post_comment(request, article_id: int):
+    if int(request.META.get("CONTENT_LENGTH") or 0) > settings.COMMENTS_MAX_REQUEST_BYTES:
+        return HttpResponse(
+            "Your comment is too large to send. Comments can be at most "
+            f"{settings.COMMENTS_MAX_LENGTH} characters.",
+            status=413,
+            content_type="text/plain; charset=utf-8",
+        )
+    article = _article(article_id)
+    if request.method == "GET":
+        return _render_article(request, article, CommentForm(), status=200)
+
+    if not services.comments_open(article):
+        return _render_article(
+            request,
+            article,
+            CommentForm(request.POST),
+            status=403,
+            error="Comments are closed on this story.",
+        )
+    token = request.POST.get("token", "")
+    existing = Comment.objects.filter(submission_token=token).first() if _is_uuid(token) else None
+    if existing is not None and existing.article_id == article.pk:
+        # The same form sent twice (double click, resubmission): the first one stands.
+        return _done(article, existing.status == Comment.Status.APPROVED)
+
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _render_article(request, article, form, status=400)
+    data = form.cleaned_data
+    try:
+        result = services.comment_submit(
+            article=article,
+            author_name=data["author_name"],
+            author_email=data["author_email"],
+            body=data["body"],
+            ip_address=services.client_ip(request.META),
+            user_agent=request.headers.get("user-agent", ""),
+            submission_token=data["token"],
+            honeypot=data["website"],
+            started_at=form.started_at(),
+        )
+    except services.CommentRefused as refused:
+        return _render_article(request, article, form, status=refused.status, error=refused.message)
+    return _done(article, result.published)
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,78 @@
+"""The moderation queue in the Wagtail admin: a snippet listing with filters and actions."""
+
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .filters import CommentFilterSet
+from .models import Comment
+
+
+class CommentViewSet(SnippetViewSet):
+    model = Comment
+    icon = "comment"
+    menu_label = "Comments"
+    menu_name = "comments"
+    menu_order = 205
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    filterset_class = CommentFilterSet
+    search_fields = ["author_name", "author_email", "body"]
+    search_backend_name = None  # plain database lookups: no search index to keep in step
+    list_per_page = 50
+    ordering = ["-created_at"]
+    list_display = [
+        admin_views.BodyColumn("body", label="Comment (as submitted / as shown)"),
+        Column("author_name", label="Name"),
+        Column("article", label="Article"),
+        Column("status", label="Status", accessor="get_status_display"),
+        Column("held_reason", label="Rules"),
+        DateColumn("created_at", label="Posted"),
+        admin_views.ModerationColumn("moderate", label="Moderate"),
+    ]
+    inspect_view_fields = [
+        "article",
+        "author_name",
+        "author_email",
+        "status",
+        "held_reason",
+        "created_at",
+        "ip_address",
+        "user_agent",
+        "moderated_by",
+        "moderated_at",
+        "moderation_reason",
+    ]
+
+    @property
+    def menu_item_class(self):
+        return admin_views.PendingCommentsMenuItem
+
+    def get_queryset(self, request):
+        return Comment.objects.select_related("article")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("moderate/<int:pk>/<str:action>/", admin_views.moderate, name="moderate"),
+        ]
+
+
+register_snippet(CommentViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_comment_log_actions(actions):
+    actions.register_action("comments.approved", "Approve comment", "Comment approved")
+    actions.register_action("comments.rejected", "Reject comment", "Comment rejected")
+    actions.register_action("comments.spam", "Mark comment as spam", "Comment marked as spam")
+
+
+for bulk_action in (
+    admin_views.ApproveBulkAction,
+    admin_views.RejectBulkAction,
+    admin_views.SpamBulkAction,
+):
+    hooks.register("register_bulk_action", bulk_action)

@@ -1,0 +1,135 @@
+"""The moderation queue in the Wagtail admin, and who may use it."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+from wagtail.models import GroupPagePermission
+
+from comments.models import Comment
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/snippets/comments/comment/"
+
+
+@pytest.fixture
+def moderator():
+    user = User.objects.create_user("moder", "moder@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Comment moderators"))
+    return user
+
+
+@pytest.fixture
+def editor():
+    user = User.objects.create_user("ed", "ed@example.org", "pw")
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(editors)
+    return user
+
+
+@pytest.fixture
+def pending(article):
+    return [
+        Comment.objects.create(
+            article=article,
+            author_name=f"Reader {n}",
+            body=f"<b>pending</b> {n}",
+            body_html=f"<p>p{n}</p>",
+        )
+        for n in range(3)
+    ]
+
+
+def test_moderators_group_has_exactly_moderation_rights():
+    group = Group.objects.get(name="Comment moderators")
+    assert sorted(group.permissions.values_list("codename", flat=True)) == [
+        "access_admin",
+        "change_commentsettings",
+        "moderate_comment",
+        "view_comment",
+    ]
+    assert not GroupPagePermission.objects.filter(group=group).exists()
+
+
+def test_moderator_sees_queue_with_pending_count_and_escaped_body(client, moderator, pending):
+    client.force_login(moderator)
+    html = client.get("/admin/").content.decode()
+    assert "Comments (3 pending)" in html
+    response = client.get(LIST, {"status": "pending"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "&lt;b&gt;pending&lt;/b&gt; 0" in html  # as submitted, escaped
+    assert "Reader 2" in html
+
+
+def test_queue_filters_and_search(client, moderator, pending, article):
+    Comment.objects.create(
+        article=article,
+        author_name="Linker",
+        body="see http://x.example",
+        body_html="<p><a href='http://x.example'>x</a></p>",
+        link_count=1,
+        status="approved",
+    )
+    client.force_login(moderator)
+    html = client.get(LIST, {"has_links": "true"}).content.decode()
+    assert "Linker" in html and "Reader 0" not in html
+    html = client.get(LIST, {"q": "Reader 1"}).content.decode()
+    assert "Reader 1" in html and "Reader 2" not in html
+    html = client.get(LIST, {"status": "approved"}).content.decode()
+    assert "Linker" in html and "Reader 0" not in html
+
+
+def test_moderator_approves_one_from_the_queue(client, moderator, pending):
+    client.force_login(moderator)
+    response = client.post(f"{LIST}moderate/{pending[0].pk}/approve/", {"next": LIST})
+    assert response.status_code == 302
+    pending[0].refresh_from_db()
+    assert pending[0].status == "approved" and pending[0].moderated_by == moderator
+
+
+def test_moderator_bulk_actions(client, moderator, pending):
+    client.force_login(moderator)
+    ids = "&".join(f"id={c.pk}" for c in pending[:2])
+    url = f"/admin/bulk/comments/comment/spam/?{ids}&next={LIST}"
+    assert client.get(url).status_code == 200  # confirmation page
+    response = client.post(url)
+    assert response.status_code == 302
+    assert list(Comment.objects.order_by("pk").values_list("status", flat=True)) == [
+        "spam",
+        "spam",
+        "pending",
+    ]
+
+
+def test_moderation_is_refused_without_the_permission(client, editor, pending):
+    client.force_login(editor)
+    # Wagtail answers a refused admin action with a redirect and a "no permission" message.
+    assert client.post(f"{LIST}moderate/{pending[0].pk}/approve/").status_code in (302, 403)
+    ids = f"id={pending[1].pk}"
+    client.post(f"/admin/bulk/comments/comment/approve/?{ids}")
+    assert set(Comment.objects.values_list("status", flat=True)) == {"pending"}
+    assert client.get(LIST).status_code in (302, 403)
+
+
+def test_moderation_needs_post(client, moderator, pending):
+    client.force_login(moderator)
+    assert client.get(f"{LIST}moderate/{pending[0].pk}/approve/").status_code == 405
+    pending[0].refresh_from_db()
+    assert pending[0].status == "pending"
+
+
+def test_moderator_cannot_edit_or_publish_pages(client, moderator, article):
+    client.force_login(moderator)
+    response = client.get(f"/admin/pages/{article.pk}/edit/")
+    assert response.status_code in (302, 403)
+    title = article.title
+    client.post(f"/admin/pages/{article.pk}/edit/", {"title": "Hijacked", "action-publish": "1"})
+    article.refresh_from_db()
+    assert article.title == title
+    assert client.get(f"{LIST}{pending_edit_url(article)}").status_code in (302, 403, 404)
+
+
+def pending_edit_url(article):
+    comment = Comment.objects.create(article=article, author_name="x", body="x", body_html="x")
+    return f"edit/{comment.pk}/"

@@ -1,0 +1,168 @@
+"""The rules pipeline behind comment_submit, and moderation transitions."""
+
+import time
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+from wagtail.models import ModelLogEntry
+
+from comments import services
+from comments.models import Comment, CommentSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def submit(article, **kwargs):
+    kwargs.setdefault("author_name", "Reader")
+    kwargs.setdefault("body", "A thoughtful remark.")
+    kwargs.setdefault("ip_address", "203.0.113.10")
+    return services.comment_submit(article=article, **kwargs)
+
+
+def rules(**values):
+    settings_obj = CommentSettings.load()
+    for key, value in values.items():
+        setattr(settings_obj, key, value)
+    settings_obj.save()
+
+
+def test_new_comment_is_pending_and_sanitized(article):
+    result = submit(article, body="<script>x()</script> see https://example.org")
+    comment = result.comment
+    assert comment.status == Comment.Status.PENDING and not result.published
+    assert comment.body == "<script>x()</script> see https://example.org"
+    assert "<script>" not in comment.body_html
+    assert 'rel="nofollow ugc noopener"' in comment.body_html
+    assert comment.link_count == 1
+
+
+def test_honeypot_is_dropped_silently(article):
+    assert submit(article, honeypot="http://spam.example").comment is None
+    assert not Comment.objects.exists()
+
+
+@override_settings(COMMENTS_MIN_FILL_SECONDS=3)
+def test_form_filled_too_fast_is_dropped_silently(article):
+    assert submit(article, started_at=time.time() - 1).comment is None
+    assert submit(article, started_at=None).comment is None
+    assert submit(article, started_at=time.time() - 5).comment is not None
+
+
+def test_second_comment_from_same_ip_within_window_is_429(article):
+    submit(article, body="first")
+    with pytest.raises(services.CommentRefused) as excinfo:
+        submit(article, body="second")
+    assert excinfo.value.status == 429 and "15 seconds" in excinfo.value.message
+    assert Comment.objects.count() == 1
+
+
+def test_flood_limit_holds_when_the_cache_forgets(article):
+    from django.core.cache import cache
+
+    submit(article, body="first")
+    cache.clear()  # another app server with its own cache: the database still knows
+    with pytest.raises(services.CommentRefused):
+        submit(article, body="second")
+
+
+def test_same_email_within_window_is_429_from_any_ip(article):
+    submit(article, body="first", author_email="kim@example.org")
+    with pytest.raises(services.CommentRefused) as excinfo:
+        submit(article, body="second", author_email="KIM@example.org", ip_address="198.51.100.1")
+    assert excinfo.value.status == 429
+
+
+@override_settings(COMMENTS_FLOOD_SECONDS=0)
+def test_flood_window_is_a_setting(article):
+    submit(article, body="first")
+    submit(article, body="second")
+    assert Comment.objects.count() == 2
+
+
+def test_forged_forwarded_for_does_not_bypass_the_limit():
+    meta = {"REMOTE_ADDR": "203.0.113.10", "HTTP_X_FORWARDED_FOR": "1.2.3.4"}
+    assert services.client_ip(meta) == "203.0.113.10"
+
+
+@override_settings(COMMENTS_TRUSTED_PROXIES=["10.0.0.1"])
+def test_trusted_proxy_forwarded_for_is_used():
+    meta = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 198.51.100.4"}
+    assert services.client_ip(meta) == "198.51.100.4"
+    assert services.client_ip({"REMOTE_ADDR": "garbage"}) is None
+
+
+def test_exact_duplicate_on_the_article_is_refused_politely(article):
+    submit(article, body="Same words")
+    with pytest.raises(services.CommentRefused) as excinfo:
+        submit(article, body="Same words", ip_address="198.51.100.2")
+    assert "already been posted" in excinfo.value.message and excinfo.value.status == 400
+
+
+def test_disallowed_word_marks_spam(article):
+    rules(disallowed_words="cheap pills\nCasino")
+    comment = submit(article, body="Visit my CASINO today").comment
+    assert comment.status == Comment.Status.SPAM and "casino" in comment.held_reason
+
+
+def test_two_links_are_held_with_a_reason(article):
+    rules(auto_approve_known_emails=True)
+    comment = submit(article, body="https://a.example.org and https://b.example.org").comment
+    assert comment.status == Comment.Status.PENDING and comment.held_reason == "Held: 2 links"
+
+
+def test_moderation_word_is_held_with_a_reason(article):
+    rules(moderation_words="ceasefire violation")
+    comment = submit(article, body="Another Ceasefire Violation reported").comment
+    assert comment.status == Comment.Status.PENDING
+    assert "ceasefire violation" in comment.held_reason
+
+
+def test_known_email_can_be_auto_approved(article, admin_user):
+    first = submit(article, body="first", author_email="old@example.org").comment
+    services.comment_approve(comment=first, moderator=admin_user)
+    with override_settings(COMMENTS_FLOOD_SECONDS=0):
+        assert (
+            submit(article, body="next", author_email="old@example.org").comment.status == "pending"
+        )
+        rules(auto_approve_known_emails=True)
+        result = submit(article, body="later", author_email="old@example.org")
+    assert result.published and result.comment.status == Comment.Status.APPROVED
+
+
+def test_moderators_are_emailed_after_commit(article, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import Group, User
+
+    mod = User.objects.create_user("mod", "mod@example.org", "pw")
+    mod.groups.add(Group.objects.get(name="Comment moderators"))
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        submit(article)
+    assert len(mail.outbox) == 0  # nothing before the transaction commits
+    for callback in callbacks:
+        callback()
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["mod@example.org"]
+    assert "awaiting moderation" in mail.outbox[0].subject
+
+
+def test_transition_records_who_when_from_and_to(article, admin_user):
+    comment = submit(article, author_email="r@example.org").comment
+    assert services.comment_approve(comment=comment, moderator=admin_user, reason="fine")
+    comment.refresh_from_db()
+    assert comment.status == "approved" and comment.moderated_by == admin_user
+    assert comment.moderated_at is not None and comment.moderation_reason == "fine"
+    entry = ModelLogEntry.objects.get(action="comments.approved")
+    assert entry.user == admin_user and entry.data == {
+        "from": "pending",
+        "to": "approved",
+        "reason": "fine",
+    }
+    assert not services.comment_approve(comment=comment, moderator=admin_user)  # no-op twice
+    assert ModelLogEntry.objects.filter(action__startswith="comments.").count() == 1
+    assert services.comment_mark_spam(comment=comment, moderator=admin_user)
+    assert services.comment_reject(comment=comment, moderator=admin_user)
+    assert list(
+        ModelLogEntry.objects.filter(action__startswith="comments.")
+        .order_by("pk")
+        .values_list("action", flat=True)
+    ) == ["comments.approved", "comments.spam", "comments.rejected"]
