@@ -299,3 +299,18 @@ def test_nul_characters_are_a_form_error_not_a_500(client, article, comment_post
     response = comment_post(article, body="hello\x00world", author_name="N\x00ul")
     assert response.status_code == 400
     assert "Null characters are not allowed" in response.content.decode()
+
+
+def test_audio_challenge_for_readers_who_cannot_see_the_image(client, settings):
+    import os
+
+    if not settings.CAPTCHA_FLITE_PATH:
+        if os.environ.get("NEWSROOM_REQUIRE_BROWSER"):
+            pytest.fail("flite is missing (apt-get install flite sox)")
+        pytest.skip("flite is not installed")
+    data = client.get("/comments/challenge/").json()
+    assert data["audio_url"]
+    response = client.get(data["audio_url"])
+    assert response.status_code == 200
+    assert response["Content-Type"] == "audio/wav"
+    assert b"".join(response.streaming_content)[:4] == b"RIFF"
