@@ -314,3 +314,8 @@ def test_audio_challenge_for_readers_who_cannot_see_the_image(client, settings):
     assert response.status_code == 200
     assert response["Content-Type"] == "audio/wav"
     assert b"".join(response.streaming_content)[:4] == b"RIFF"
+
+
+def test_malformed_content_length_is_not_a_500(client, article):
+    response = client.post(f"/comments/{article.pk}/", {"body": "x"}, CONTENT_LENGTH="abc")
+    assert response.status_code < 500
