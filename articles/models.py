@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -222,6 +223,52 @@ class ArticlePage(Page):
     @property
     def display_date(self):
         return self.publication_date or self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def body_text(self) -> str:
+        """The body as plain text (for search snippets and descriptions)."""
+        parts = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(block.value.source))
+            elif block.block_type in ("heading", "quote"):
+                parts.append(block.value.get("text", ""))
+        return " ".join(p.strip() for p in parts if p)
+
+    def related_stories(self, limit: int = 4):
+        """Other stories sharing a topic with this one, newest first."""
+        topic_ids = [tag.pk for tag in self.topics.all()]
+        if not topic_ids:
+            return []
+        related = ArticlePage.objects.filter(
+            pk__in=ArticlePageTag.objects.filter(tag_id__in=topic_ids)
+            .exclude(content_object_id=self.pk)
+            .values("content_object_id")
+        )
+        return list(article_listing(related)[:limit])
+
+    def section_neighbours(self):
+        """(previous, next) stories in the same section by publication date."""
+        if not self.publication_date:
+            return None, None
+        siblings = ArticlePage.objects.sibling_of(self, inclusive=False).live().public()
+        previous = (
+            siblings.filter(publication_date__lt=self.publication_date)
+            .order_by("-publication_date")
+            .first()
+        )
+        following = (
+            siblings.filter(publication_date__gt=self.publication_date)
+            .order_by("publication_date")
+            .first()
+        )
+        return previous, following
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.related_stories()
+        context["previous_story"], context["next_story"] = self.section_neighbours()
+        return context
 
     @property
     def byline(self) -> list[Author]:

@@ -1,4 +1,4 @@
-"""URL configuration: admin, documents, search, then Wagtail's page tree."""
+"""URL configuration: admin, feeds, sitemaps, reader views, then Wagtail's page tree."""
 
 import re
 
@@ -6,13 +6,33 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from articles import feeds
+from articles import views as article_views
+from articles.sitemaps import TopicSitemap, news_sitemap, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("comments/", include("comments.urls")),
     path("captcha/", include("captcha.urls")),
+    path("feed/", feeds.LatestStoriesFeed(), name="feed"),
+    path("feed/atom/", feeds.LatestStoriesAtomFeed(), name="feed-atom"),
+    path("feed/section/<slug:slug>/", feeds.SectionFeed(), name="feed-section"),
+    path("feed/section/<slug:slug>/atom/", feeds.SectionAtomFeed(), name="feed-section-atom"),
+    path("feed/topic/<slug:slug>/", feeds.TopicFeed(), name="feed-topic"),
+    path("feed/topic/<slug:slug>/atom/", feeds.TopicAtomFeed(), name="feed-topic-atom"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "topics": TopicSitemap}},
+        name="sitemap",
+    ),
+    path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 
 if settings.DEBUG:
@@ -31,4 +51,11 @@ if settings.SERVE_MEDIA:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("search/", article_views.search, name="search"),
+    path("topics/<slug:slug>/", article_views.topic, name="topic"),
+    path("authors/<slug:slug>/", article_views.author, name="author"),
+    path("archive/<int:year>/", article_views.archive, name="archive-year"),
+    path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),
+    path("", include(wagtail_urls)),
+]

@@ -1,0 +1,133 @@
+"""RSS 2.0 and Atom feeds of the latest stories: site-wide, per section and per topic."""
+
+import re
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from taggit.models import Tag
+
+from .models import ArticlePage, SectionPage, article_listing
+
+FEED_SIZE = 30
+RELATIVE_LINK = re.compile(r'(\s(?:href|src))="/(?!/)')
+
+
+class RssWithContent(Rss201rev2Feed):
+    """RSS 2.0 with the full story in content:encoded."""
+
+    def rss_attributes(self):
+        attrs = super().rss_attributes()
+        attrs["xmlns:content"] = "http://purl.org/rss/1.0/modules/content/"
+        attrs["xmlns:dc"] = "http://purl.org/dc/elements/1.1/"
+        return attrs
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_encoded"):
+            handler.addQuickElement("content:encoded", item["content_encoded"])
+        for name in item.get("creators", []):
+            handler.addQuickElement("dc:creator", name)
+
+
+class LatestStoriesFeed(Feed):
+    feed_type = RssWithContent
+    title = "Newsroom: latest stories"
+    description = "Conflict and diplomacy news: ceasefires, talks, sanctions and envoys."
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def link(self, obj=None):
+        return obj.url if isinstance(obj, SectionPage) else "/"
+
+    def queryset(self, obj):
+        return ArticlePage.objects.all()
+
+    def items(self, obj=None):
+        return article_listing(self.queryset(obj)).prefetch_related("tagged_items__tag")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return self.request.build_absolute_uri(item.get_url(self.request))
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, item):
+        return item.publication_date
+
+    def item_updateddate(self, item):
+        return item.updated_date or item.publication_date
+
+    def item_author_name(self, item):
+        return ", ".join(author.name for author in item.byline) or None
+
+    def item_categories(self, item):
+        return [tagged.tag.name for tagged in item.tagged_items.all()]
+
+    def item_extra_kwargs(self, item):
+        body = "".join(str(block.render(context={"request": self.request})) for block in item.body)
+        absolute = self.request.build_absolute_uri("/")
+        return {
+            "content_encoded": RELATIVE_LINK.sub(rf'\1="{absolute}', body),
+            "creators": [author.name for author in item.byline],
+        }
+
+
+class LatestStoriesAtomFeed(LatestStoriesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestStoriesFeed.description
+
+
+class SectionFeed(LatestStoriesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(SectionPage.objects.live().public(), slug=slug)
+
+    def title(self, obj):
+        return f"Newsroom: {obj.title}"
+
+    def description(self, obj):
+        return obj.intro or f"Latest stories in {obj.title}."
+
+    def queryset(self, obj):
+        return ArticlePage.objects.child_of(obj)
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+
+class TopicFeed(LatestStoriesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, obj):
+        return f"Newsroom: {obj.name}"
+
+    def link(self, obj):
+        return f"/topics/{obj.slug}/"
+
+    def description(self, obj):
+        return f"Latest stories about {obj.name}."
+
+    def queryset(self, obj):
+        return ArticlePage.objects.filter(tagged_items__tag=obj)
+
+
+class TopicAtomFeed(TopicFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)

@@ -1,0 +1,112 @@
+"""News metadata for templates: absolute URLs, social image renditions, JSON-LD."""
+
+import json
+
+from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+SOCIAL_IMAGE = "fill-1200x675"
+
+
+def _absolute(request, url: str) -> str:
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return _absolute(context.get("request"), url)
+
+
+@register.simple_tag(takes_context=True)
+def social_image_url(context, image):
+    if not image:
+        return _absolute(context.get("request"), static("img/logo.png"))
+    return _absolute(context.get("request"), image.get_rendition(SOCIAL_IMAGE).url)
+
+
+def _json_ld(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=None)
+    # Nothing in the data can close the script element or start markup.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+def _publisher(request) -> dict:
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": "Newsroom",
+        "url": _absolute(request, "/"),
+        "logo": {
+            "@type": "ImageObject",
+            "url": _absolute(request, static("img/logo.png")),
+            "width": 600,
+            "height": 60,
+        },
+    }
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, page):
+    request = context.get("request")
+    url = _absolute(request, page.get_url(request))
+    modified = page.updated_date or page.last_published_at or page.display_date
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": page.lead,
+        "datePublished": page.display_date.isoformat() if page.display_date else None,
+        "dateModified": modified.isoformat() if modified else None,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "author": [
+            {"@type": "Person", "name": a.name, "url": _absolute(request, f"/authors/{a.slug}/")}
+            for a in page.byline
+        ]
+        or [{"@type": "Organization", "name": "Newsroom"}],
+        "publisher": _publisher(request),
+        "articleSection": page.section.title,
+        "keywords": [tag.name for tag in page.topics.all()],
+        "inLanguage": getattr(page.locale, "language_code", "en"),
+    }
+    if page.main_image:
+        data["image"] = [social_image_url(context, page.main_image)]
+    return _json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def collection_json_ld(context, name, description=""):
+    request = context.get("request")
+    url = _absolute(request, request.path if request else "/")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": name,
+        "description": description,
+        "url": url,
+        "isPartOf": {"@type": "WebSite", "name": "Newsroom", "url": _absolute(request, "/")},
+        "publisher": _publisher(request),
+    }
+    return _json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def website_json_ld(context):
+    request = context.get("request")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": "Newsroom",
+        "url": _absolute(request, "/"),
+        "publisher": _publisher(request),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": _absolute(request, "/search/") + "?q={search_term_string}",
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return _json_ld(data)

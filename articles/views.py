@@ -1,0 +1,90 @@
+"""Public listing views that are not pages in the tree: topics, authors, archive, search."""
+
+import calendar
+from datetime import datetime
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from taggit.models import Tag
+
+from .models import ArticlePage, Author, SectionPage, article_listing
+from .search import clean_query, highlight, parse_day
+
+PAGE_SIZE = 12
+
+
+def _page(request, queryset, size=PAGE_SIZE):
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+def topic(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = article_listing(ArticlePage.objects.filter(tagged_items__tag=tag))
+    return render(
+        request, "articles/topic.html", {"topic": tag, "articles": _page(request, articles)}
+    )
+
+
+def author(request, slug):
+    person = get_object_or_404(Author, slug=slug)
+    articles = article_listing(ArticlePage.objects.filter(authors__author=person))
+    return render(
+        request, "articles/author.html", {"author": person, "articles": _page(request, articles)}
+    )
+
+
+def archive(request, year, month=None):
+    if not 1900 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
+        raise Http404("No such archive period")
+    tz = timezone.get_current_timezone()
+    if month:
+        start = datetime(year, month, 1, tzinfo=tz)
+        last_day = calendar.monthrange(year, month)[1]
+        end = datetime(year, month, last_day, 23, 59, 59, tzinfo=tz)
+    else:
+        start, end = datetime(year, 1, 1, tzinfo=tz), datetime(year, 12, 31, 23, 59, 59, tzinfo=tz)
+    articles = article_listing(
+        ArticlePage.objects.filter(publication_date__gte=start, publication_date__lte=end)
+    )
+    return render(
+        request,
+        "articles/archive.html",
+        {"year": year, "month": month, "period": start, "articles": _page(request, articles)},
+    )
+
+
+def search(request):
+    query = clean_query(request.GET.get("q"))
+    sections = SectionPage.objects.live().public().order_by("title")
+    section = sections.filter(slug=request.GET.get("section") or "").first()
+    date_from = parse_day(request.GET.get("from"))
+    date_to = parse_day(request.GET.get("to"), end=True)
+    results = None
+    if query:
+        queryset = ArticlePage.objects.live().public()
+        if section:
+            queryset = queryset.descendant_of(section)
+        if date_from:
+            queryset = queryset.filter(publication_date__gte=date_from)
+        if date_to:
+            queryset = queryset.filter(publication_date__lte=date_to)
+        results = _page(request, queryset.search(query), size=10)
+        results.object_list = list(results.object_list)
+        for article in results.object_list:
+            article.snippet = highlight(f"{article.lead} {article.body_text}", query)
+            article.headline = highlight(article.title, query, width=500)
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "query": query,
+            "raw_query": (request.GET.get("q") or "")[:200],
+            "results": results,
+            "sections": sections,
+            "section": section,
+            "date_from": request.GET.get("from", "")[:10] if date_from else "",
+            "date_to": request.GET.get("to", "")[:10] if date_to else "",
+        },
+    )
