@@ -15,8 +15,13 @@ $(VENV)/.installed: $(BIN)/python requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt node_modules/.installed
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# axe-core, injected into Chromium by the accessibility tests.
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
 	touch $@
 
 install: $(VENV)/.installed
@@ -41,4 +46,4 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

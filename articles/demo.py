@@ -14,9 +14,10 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 
-from . import demo_content
-from .models import ArticleAuthor, ArticlePage, Author, SectionPage
+from . import demo_content, demo_translations
+from .models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 from .services import ensure_home_page
 
 
@@ -148,7 +149,7 @@ def load_demo() -> DemoReport:
     new_articles = []
     for data in demo_content.ARTICLES:
         section = sections[data["section"]]
-        page = ArticlePage.objects.filter(slug=data["slug"]).first()
+        page = ArticlePage.objects.filter(slug=data["slug"], locale=home.locale).first()
         if page is None:
             published = _aware(data["published"])
             image = _image_for(data, report)
@@ -178,4 +179,57 @@ def load_demo() -> DemoReport:
     for page, data in new_articles:
         page.body = _body(data, pages_by_slug, people)
         page.save_revision().publish()
+    _load_translations(pages_by_slug, people, report)
     return report
+
+
+def _publish_translation(source, locale, **fields):
+    """The page's translation into locale (made with its parents if needed), published."""
+    translated = source.get_translation_or_none(locale)
+    if translated is None:
+        translated = source.copy_for_translation(locale, copy_parents=True)
+    translated = translated.specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated
+
+
+def _load_translations(pages_by_slug, people, report: DemoReport) -> None:
+    for code, articles in demo_translations.ARTICLES.items():
+        locale = Locale.objects.get(language_code=code)
+        home = HomePage.objects.filter(locale__language_code="en").first()
+        if home.get_translation_or_none(locale) is None or not home.get_translation(locale).live:
+            _publish_translation(home, locale)
+        localized_people = {
+            slug: {**person, **demo_translations.PEOPLE_ROLES[code].get(slug, {})}
+            for slug, person in people.items()
+        }
+        for data in articles:
+            source = pages_by_slug[data["slug"]]
+            if source.get_translation_or_none(locale) is not None:
+                continue
+            section = source.get_parent().specific
+            translated_section = section.get_translation_or_none(locale)
+            if translated_section is None or not translated_section.live:
+                _publish_translation(
+                    section,
+                    locale,
+                    title=demo_translations.SECTION_TITLES[code][section.slug],
+                    intro=demo_translations.SECTION_INTROS[code][section.slug],
+                    show_in_menus=True,
+                )
+            targets = {
+                slug: (page.get_translation_or_none(locale) or page)
+                for slug, page in pages_by_slug.items()
+            }
+            _publish_translation(
+                source,
+                locale,
+                title=data["title"],
+                lead=data["lead"],
+                main_image_alt=data["image_alt"],
+                main_image_caption=data["image_caption"],
+                body=_body(data, targets, localized_people),
+            )
+            report.add(f"translations ({code})")

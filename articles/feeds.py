@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from taggit.models import Tag
+from wagtail.models import Locale
 
 from .models import ArticlePage, SectionPage, article_listing
 
@@ -43,7 +44,7 @@ class LatestStoriesFeed(Feed):
         return obj.url if isinstance(obj, SectionPage) else "/"
 
     def queryset(self, obj):
-        return ArticlePage.objects.all()
+        return ArticlePage.objects.filter(locale=Locale.get_default())
 
     def items(self, obj=None):
         return article_listing(self.queryset(obj)).prefetch_related("tagged_items__tag")[:FEED_SIZE]
@@ -90,7 +91,8 @@ class LatestStoriesAtomFeed(LatestStoriesFeed):
 
 class SectionFeed(LatestStoriesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(SectionPage.objects.live().public(), slug=slug)
+        sections = SectionPage.objects.live().public().filter(locale=Locale.get_default())
+        return get_object_or_404(sections, slug=slug)
 
     def title(self, obj):
         return f"Newsroom: {obj.title}"
@@ -123,7 +125,7 @@ class TopicFeed(LatestStoriesFeed):
         return f"Latest stories about {obj.name}."
 
     def queryset(self, obj):
-        return ArticlePage.objects.filter(tagged_items__tag=obj)
+        return ArticlePage.objects.filter(tagged_items__tag=obj, locale=Locale.get_default())
 
 
 class TopicAtomFeed(TopicFeed):

@@ -241,9 +241,10 @@ class ArticlePage(Page):
         if not topic_ids:
             return []
         related = ArticlePage.objects.filter(
+            locale_id=self.locale_id,
             pk__in=ArticlePageTag.objects.filter(tag_id__in=topic_ids)
             .exclude(content_object_id=self.pk)
-            .values("content_object_id")
+            .values("content_object_id"),
         )
         return list(article_listing(related)[:limit])
 

@@ -1,13 +1,13 @@
 """Writes with rules for the page tree."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .models import HomePage
 
 
 def ensure_home_page() -> HomePage:
     """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is not None:
         return home
     root = Page.get_first_root_node()

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from taggit.models import Tag
+from wagtail.models import Locale
 
 from .models import ArticlePage, Author, SectionPage, article_listing
 from .search import clean_query, highlight, parse_day
@@ -19,9 +20,14 @@ def _page(request, queryset, size=PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
+def _localized():
+    """Stories in the language the reader is browsing (/, /es/ or /ar/)."""
+    return ArticlePage.objects.filter(locale=Locale.get_active())
+
+
 def topic(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = article_listing(ArticlePage.objects.filter(tagged_items__tag=tag))
+    articles = article_listing(_localized().filter(tagged_items__tag=tag))
     return render(
         request, "articles/topic.html", {"topic": tag, "articles": _page(request, articles)}
     )
@@ -29,7 +35,7 @@ def topic(request, slug):
 
 def author(request, slug):
     person = get_object_or_404(Author, slug=slug)
-    articles = article_listing(ArticlePage.objects.filter(authors__author=person))
+    articles = article_listing(_localized().filter(authors__author=person))
     return render(
         request, "articles/author.html", {"author": person, "articles": _page(request, articles)}
     )
@@ -46,7 +52,7 @@ def archive(request, year, month=None):
     else:
         start, end = datetime(year, 1, 1, tzinfo=tz), datetime(year, 12, 31, 23, 59, 59, tzinfo=tz)
     articles = article_listing(
-        ArticlePage.objects.filter(publication_date__gte=start, publication_date__lte=end)
+        _localized().filter(publication_date__gte=start, publication_date__lte=end)
     )
     return render(
         request,
@@ -57,13 +63,14 @@ def archive(request, year, month=None):
 
 def search(request):
     query = clean_query(request.GET.get("q"))
-    sections = SectionPage.objects.live().public().order_by("title")
+    sections = SectionPage.objects.live().public().filter(locale=Locale.get_active())
+    sections = sections.order_by("title")
     section = sections.filter(slug=request.GET.get("section") or "").first()
     date_from = parse_day(request.GET.get("from"))
     date_to = parse_day(request.GET.get("to"), end=True)
     results = None
     if query:
-        queryset = ArticlePage.objects.live().public()
+        queryset = _localized().live().public()
         if section:
             queryset = queryset.descendant_of(section)
         if date_from:

@@ -7,12 +7,13 @@ from captcha.fields import CaptchaField
 from captcha.models import CaptchaStore
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 # No 0/O, 1/I/L: readers should not fail on glyphs that look alike.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CAPTCHA_LENGTH = 5
 HASHKEY = re.compile(r"^[0-9a-f]{40}$")
-INVALID = "The characters did not match the image. Please try the new one."
+INVALID = _("The characters did not match the image. Please try the new one.")
 
 
 def random_challenge() -> tuple[str, str]:
@@ -62,7 +63,7 @@ class SingleUseCaptchaField(CaptchaField):
         value = list(value or ["", ""]) + ["", ""]
         hashkey, response = str(value[0] or ""), str(value[1] or "")
         if not response.strip():
-            raise ValidationError("Enter the characters shown in the image.", code="required")
+            raise ValidationError(_("Enter the characters shown in the image."), code="required")
         if not consume(hashkey, response):
             raise ValidationError(INVALID, code="invalid")
         return hashkey

@@ -5,6 +5,7 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext_lazy as _
 
 from .captcha import SingleUseCaptchaField
 
@@ -24,33 +25,34 @@ def read_started_at(value: str) -> float | None:
 
 class CommentForm(forms.Form):
     author_name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         max_length=80,
-        error_messages={"required": "Please give a name to show with your comment."},
+        error_messages={"required": _("Please give a name to show with your comment.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     author_email = forms.EmailField(
-        label="Email (optional, never shown)",
+        label=_("Email (optional, never shown)"),
         required=False,
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     body = forms.CharField(
-        label="Comment",
+        label=_("Comment"),
         max_length=settings.COMMENTS_MAX_LENGTH,
         strip=True,
         error_messages={
-            "required": "Please write a comment.",
-            "max_length": "Comments can be at most %(limit_value)d characters "
-            "(this one has %(show_value)d).",
+            "required": _("Please write a comment."),
+            "max_length": _(
+                "Comments can be at most %(limit_value)d characters (this one has %(show_value)d)."
+            ),
         },
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     # Honeypot: hidden from people, irresistible to form-filling bots.
-    website = forms.CharField(label="Leave this field empty", required=False)
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
     started = forms.CharField(required=False, widget=forms.HiddenInput)
     token = forms.UUIDField(required=False, widget=forms.HiddenInput)
-    captcha = SingleUseCaptchaField(label="Enter the characters shown in the image")
+    captcha = SingleUseCaptchaField(label=_("Enter the characters shown in the image"))
 
     field_order = ["author_name", "author_email", "body", "website", "started", "token", "captcha"]
 

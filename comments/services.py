@@ -17,6 +17,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 
 from .models import Comment, CommentSettings
@@ -39,7 +40,7 @@ class CommentRefused(Exception):
 
 class CommentsClosed(CommentRefused):
     def __init__(self):
-        super().__init__("Comments are closed on this story.", status=403)
+        super().__init__(gettext("Comments are closed on this story."), status=403)
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,10 @@ def _flood_check(*, ip_address: str | None, email: str) -> None:
     window = settings.COMMENTS_FLOOD_SECONDS
     if window <= 0:
         return
-    message = (
-        f"You're commenting too quickly. Please wait {window} seconds between comments; "
+    message = gettext(
+        "You’re commenting too quickly. Please wait %(seconds)d seconds between comments; "
         "your comment has been kept below."
-    )
+    ) % {"seconds": window}
     since = timezone.now() - timedelta(seconds=window)
     keys = []
     if ip_address:
@@ -152,7 +153,9 @@ def comment_submit(
         .exclude(status=Comment.Status.SPAM)
         .exists()
     ):
-        raise CommentRefused("That comment has already been posted on this story. Thank you!")
+        raise CommentRefused(
+            gettext("That comment has already been posted on this story. Thank you!")
+        )
 
     body_html = sanitize_comment(body)
     link_count = len(LINK.findall(body_html))

@@ -9,6 +9,7 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -64,8 +65,10 @@ def _done(article, published: bool) -> HttpResponseRedirect:
 def post_comment(request, article_id: int):
     if _content_length(request) > settings.COMMENTS_MAX_REQUEST_BYTES:
         return HttpResponse(
-            "Your comment is too large to send. Comments can be at most "
-            f"{settings.COMMENTS_MAX_LENGTH} characters.",
+            gettext(
+                "Your comment is too large to send. Comments can be at most %(limit)d characters."
+            )
+            % {"limit": settings.COMMENTS_MAX_LENGTH},
             status=413,
             content_type="text/plain; charset=utf-8",
         )
@@ -79,7 +82,7 @@ def post_comment(request, article_id: int):
             article,
             CommentForm(request.POST),
             status=403,
-            error="Comments are closed on this story.",
+            error=gettext("Comments are closed on this story."),
         )
     token = request.POST.get("token", "")
     existing = Comment.objects.filter(submission_token=token).first() if _is_uuid(token) else None

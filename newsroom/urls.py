@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -51,11 +52,13 @@ if settings.SERVE_MEDIA:
         )
     ]
 
-urlpatterns += [
+# Reader pages answer in English at /, Spanish at /es/ and Arabic at /ar/.
+urlpatterns += i18n_patterns(
     path("search/", article_views.search, name="search"),
     path("topics/<slug:slug>/", article_views.topic, name="topic"),
     path("authors/<slug:slug>/", article_views.author, name="author"),
     path("archive/<int:year>/", article_views.archive, name="archive-year"),
     path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def counts():
     return {
         "pages": Page.objects.count(),
-        "articles": ArticlePage.objects.live().count(),
+        "articles": ArticlePage.objects.live().filter(locale__language_code="en").count(),
         "sections": SectionPage.objects.live().count(),
         "authors": Author.objects.count(),
         "images": get_image_model().objects.count(),
@@ -33,8 +33,11 @@ def test_load_demo_is_idempotent(capsys):
 
 def test_demo_site_is_complete(client):
     call_command("load_demo")
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     assert Site.objects.get(is_default_site=True).root_page.specific == home
+    assert {h.locale.language_code for h in HomePage.objects.live()} == {"en", "es", "ar"}
+    translated = ArticlePage.objects.live().exclude(locale__language_code="en")
+    assert sorted(a.locale.language_code for a in translated) == ["ar", "es", "es"]
     for article in ArticlePage.objects.live():
         assert article.main_image and article.main_image_alt
         assert article.publication_date and article.authors.exists()
@@ -44,5 +47,6 @@ def test_demo_site_is_complete(client):
             '<a href="http' in str(b.value) for b in article.body if b.block_type == "paragraph"
         )
     html = client.get("/").content.decode()
-    linked = {a.url for a in ArticlePage.objects.live() if a.url in html}
+    english = ArticlePage.objects.live().filter(locale__language_code="en")
+    linked = {a.url for a in english if a.url in html}
     assert len(linked) >= 12

@@ -250,3 +250,24 @@ def test_redirects_app_maps_legacy_urls(client, stories):
     Redirect.objects.create(old_path="/news/2016/09/old-story.html", redirect_page=stories[0])
     response = client.get("/news/2016/09/old-story.html")
     assert response.status_code == 301 and response["Location"].endswith(stories[0].url)
+
+
+def test_pages_are_well_formed_html5(client, stories, section):
+    import html5lib
+
+    from comments.models import Comment
+
+    Comment.objects.create(
+        article=stories[0], author_name="R", body="x", body_html="<p>x</p>", status="approved"
+    )
+    parser = html5lib.HTMLParser(strict=True)
+    for url in (
+        "/",
+        section.url,
+        stories[0].url,
+        "/topics/ceasefire/",
+        "/search/?q=ceasefire",
+        "/archive/2016/09/",
+        "/no-such-page/",
+    ):
+        parser.parse(client.get(url).content.decode())  # raises on any parse error

@@ -1,0 +1,59 @@
+"""axe-core (WCAG 2.2 AA rules) finds nothing on the pages readers use most, in Chromium."""
+
+from pathlib import Path
+
+import pytest
+
+from articles.demo import load_demo
+from articles.models import ArticlePage, SectionPage
+from comments.models import Comment
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(page, url):
+    response = page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+    )
+    return response.status, [
+        f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+def test_axe_reports_no_violations(page):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (make test does)")
+    load_demo()
+    article = ArticlePage.objects.filter(locale__language_code="en").live().first()
+    Comment.objects.create(
+        article=article,
+        author_name="Reader",
+        body="Thanks",
+        body_html="<p>Thanks for the <a href='https://example.org' "
+        "rel='nofollow ugc noopener'>report</a>.</p>",
+        status="approved",
+    )
+    section = SectionPage.objects.filter(locale__language_code="en").first()
+    pages = {
+        "front page": "/",
+        "section": section.url,
+        "article with comments": article.url,
+        "search results": "/search/?q=ceasefire",
+        "404 page": "/no-such-page/",
+        "Spanish front page": "/es/",
+        "Arabic article": ArticlePage.objects.get(locale__language_code="ar").url,
+    }
+    report = {}
+    for name, url in pages.items():
+        status, violations = axe_violations(page, url)
+        assert status == (404 if name == "404 page" else 200), name
+        report[name] = violations
+    print("\naxe-core violations per page:", {name: len(v) for name, v in report.items()})
+    assert report == {name: [] for name in pages}
