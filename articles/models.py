@@ -164,6 +164,20 @@ class ArticlePage(Page):
     main_image_credit = models.CharField("credit", max_length=255, blank=True)
     topics = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     body = StreamField(ArticleBodyBlock(), blank=True)
+    source_guid = models.CharField(
+        max_length=500,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="GUID of the item this story was imported from (import_articles).",
+    )
+    source_url = models.URLField(
+        max_length=1000,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="Address of the story on the legacy site it was imported from.",
+    )
     comments_open = models.BooleanField(
         default=True,
         help_text="Readers may comment. Comments also close automatically after the number "
