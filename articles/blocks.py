@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
 
@@ -20,8 +21,15 @@ class HeadingBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(help_text="The quoted words, without quotation marks.")
-    speaker = blocks.CharBlock(max_length=200, help_text="Who said it.")
-    role = blocks.CharBlock(max_length=200, required=False, help_text="e.g. Special Envoy")
+    person = SnippetChooserBlock(
+        "articles.Person", required=False, help_text="Who said it: choose a person…"
+    )
+    speaker = blocks.CharBlock(
+        max_length=200, required=False, help_text="…or type a one-off speaker's name."
+    )
+    role = blocks.CharBlock(
+        max_length=200, required=False, help_text="e.g. Special Envoy (defaults to the person's)"
+    )
     organisation = blocks.CharBlock(
         max_length=200, required=False, help_text="Organisation or country."
     )
@@ -33,6 +41,14 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         template = "components/streamfield/blocks/quote_block.html"
         description = "A quotation attributed to a named speaker."
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("person") and not (value.get("speaker") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={"speaker": ValidationError("Choose a person or name the speaker.")}
+            )
+        return value
 
 
 class ReadMoreBlock(blocks.StructBlock):

@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from . import demo_content, demo_translations
-from .models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+from .models import ArticleAuthor, ArticlePage, Author, HomePage, Person, SectionPage
 from .services import ensure_home_page
 
 
@@ -86,15 +86,19 @@ def _body(article: dict, pages_by_slug: dict[str, ArticlePage], people: dict[str
         elif kind == "heading":
             blocks.append({"type": "heading", "value": {"text": value}})
         elif kind == "quote":
-            person = people.get(value.get("person", ""), {})
+            person = people.get(value.get("person", ""))
             blocks.append(
                 {
                     "type": "quote",
                     "value": {
                         "text": value["text"],
-                        "speaker": person.get("name") or value.get("speaker", ""),
-                        "role": person.get("role") or value.get("role", ""),
-                        "organisation": person.get("organisation") or value.get("organisation", ""),
+                        "person": person["pk"] if person else None,
+                        "speaker": "" if person else value.get("speaker", ""),
+                        # Empty role/organisation fall back to the person's own.
+                        "role": (person or value).get("role_override", value.get("role", "")),
+                        "organisation": (person or value).get(
+                            "organisation_override", value.get("organisation", "")
+                        ),
                         "source_url": value.get("source_url", ""),
                     },
                 }
@@ -144,7 +148,20 @@ def load_demo() -> DemoReport:
             report.add("sections")
         sections[data["slug"]] = section
 
-    people = {p["slug"]: p for p in getattr(demo_content, "PEOPLE", [])}
+    people = {}
+    for data in demo_content.PEOPLE:
+        person, created = Person.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "role": data.get("role", ""),
+                "organisation": data.get("organisation", ""),
+                "bio": data.get("bio", ""),
+            },
+        )
+        if created:
+            report.add("people")
+        people[data["slug"]] = {"pk": person.pk}
     pages_by_slug: dict[str, ArticlePage] = {}
     new_articles = []
     for data in demo_content.ARTICLES:
@@ -201,8 +218,13 @@ def _load_translations(pages_by_slug, people, report: DemoReport) -> None:
         home = HomePage.objects.filter(locale__language_code="en").first()
         if home.get_translation_or_none(locale) is None or not home.get_translation(locale).live:
             _publish_translation(home, locale)
+        roles = demo_translations.PEOPLE_ROLES[code]
         localized_people = {
-            slug: {**person, **demo_translations.PEOPLE_ROLES[code].get(slug, {})}
+            slug: {
+                **person,
+                "role_override": roles.get(slug, {}).get("role", ""),
+                "organisation_override": roles.get(slug, {}).get("organisation", ""),
+            }
             for slug, person in people.items()
         }
         for data in articles:

@@ -10,7 +10,13 @@ from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -120,6 +126,83 @@ class SectionPage(Page):
         return context
 
 
+class Person(index.Indexed, models.Model):
+    """Someone quoted in stories: an envoy, a minister, a spokesperson."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    role = models.CharField(max_length=200, blank=True, help_text="e.g. Special Envoy")
+    organisation = models.CharField(
+        max_length=200, blank=True, help_text="Organisation or country."
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    bio = models.TextField(blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+        index.SearchField("organisation"),
+        index.SearchField("bio"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("person", args=[self.slug])
+
+    @property
+    def description(self) -> str:
+        return ", ".join(part for part in (self.role, self.organisation) if part)
+
+
+class Quotation(models.Model):
+    """A quote block of a story, copied out when the story is saved so people pages are fast."""
+
+    page = models.ForeignKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="quotations"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="quotations")
+    text = models.TextField()
+    position = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["page", "position"]
+        indexes = [models.Index(fields=["person", "page"], name="quotation_person_page")]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.text[:60]}"
+
+
+class ArticleCorrection(Orderable):
+    """A dated correction or update to a published story, shown at its foot."""
+
+    page = ParentalKey("articles.ArticlePage", related_name="corrections", on_delete=models.CASCADE)
+    date = models.DateTimeField(default=timezone.now)
+    text = models.TextField(help_text="What was wrong and what is right now.")
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["date", "sort_order"]
+
+
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
@@ -199,6 +282,7 @@ class ArticlePage(Page):
         MultipleChooserPanel("authors", chooser_field_name="author", heading="Byline"),
         FieldPanel("topics"),
         FieldPanel("body"),
+        InlinePanel("corrections", heading="Corrections and updates", label="Correction"),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
 
@@ -231,8 +315,31 @@ class ArticlePage(Page):
     def save(self, *args, **kwargs):
         # The publication date defaults to the moment the story first went live.
         if self.live and self.publication_date is None:
-            self.publication_date = self.first_published_at or timezone.now()
-        return super().save(*args, **kwargs)
+            now = timezone.now()
+            scheduled = self.go_live_at if self.go_live_at and self.go_live_at <= now else None
+            # A scheduled story is dated when it was due, not when the cron job ran.
+            self.publication_date = scheduled or self.first_published_at or now
+        # A published correction moves the "updated" date forward.
+        latest = max((c.date for c in self.corrections.all() if c.date), default=None)
+        if latest and (self.updated_date is None or latest > self.updated_date):
+            self.updated_date = latest
+        result = super().save(*args, **kwargs)
+        self._store_quotations()
+        return result
+
+    def _store_quotations(self) -> None:
+        quotes = [
+            Quotation(
+                page_id=self.pk,
+                person_id=block.value["person"].pk,
+                text=block.value["text"],
+                position=position,
+            )
+            for position, block in enumerate(self.body)
+            if block.block_type == "quote" and block.value.get("person")
+        ]
+        Quotation.objects.filter(page_id=self.pk).delete()
+        Quotation.objects.bulk_create(quotes)
 
     @property
     def display_date(self):

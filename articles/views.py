@@ -4,13 +4,15 @@ import calendar
 from datetime import datetime
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
 
-from .models import ArticlePage, Author, SectionPage, article_listing
+from .models import ArticlePage, Author, Person, Quotation, SectionPage, article_listing
 from .search import clean_query, highlight, parse_day
 
 PAGE_SIZE = 12
@@ -41,6 +43,33 @@ def author(request, slug):
     )
 
 
+def people(request):
+    everyone = (
+        Person.objects.annotate(
+            quote_count=Count(
+                "quotations",
+                filter=Q(quotations__page__live=True, quotations__page__locale=Locale.get_active()),
+            )
+        )
+        .filter(quote_count__gt=0)
+        .order_by("name")
+    )
+    return render(request, "articles/people.html", {"people": _page(request, everyone, 50)})
+
+
+def person(request, slug):
+    """Everything a person was quoted saying in published stories, newest first."""
+    who = get_object_or_404(Person, slug=slug)
+    quotes = (
+        Quotation.objects.filter(person=who, page__live=True, page__locale=Locale.get_active())
+        .select_related("page")
+        .order_by("-page__publication_date", "page_id", "position")
+    )
+    return render(
+        request, "articles/person.html", {"person": who, "quotes": _page(request, quotes, 20)}
+    )
+
+
 def archive(request, year, month=None):
     if not 1900 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
         raise Http404("No such archive period")
@@ -68,7 +97,7 @@ def search(request):
     section = sections.filter(slug=request.GET.get("section") or "").first()
     date_from = parse_day(request.GET.get("from"))
     date_to = parse_day(request.GET.get("to"), end=True)
-    results = None
+    results, people_found = None, []
     if query:
         queryset = _localized().live().public()
         if section:
@@ -77,6 +106,7 @@ def search(request):
             queryset = queryset.filter(publication_date__gte=date_from)
         if date_to:
             queryset = queryset.filter(publication_date__lte=date_to)
+        people_found = list(get_search_backend().search(query, Person)[:6])
         results = _page(request, queryset.search(query), size=10)
         results.object_list = list(results.object_list)
         for article in results.object_list:
@@ -89,6 +119,7 @@ def search(request):
             "query": query,
             "raw_query": (request.GET.get("q") or "")[:200],
             "results": results,
+            "people_found": people_found,
             "sections": sections,
             "section": section,
             "date_from": request.GET.get("from", "")[:10] if date_from else "",

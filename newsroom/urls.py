@@ -57,6 +57,8 @@ urlpatterns += i18n_patterns(
     path("search/", article_views.search, name="search"),
     path("topics/<slug:slug>/", article_views.topic, name="topic"),
     path("authors/<slug:slug>/", article_views.author, name="author"),
+    path("people/", article_views.people, name="people"),
+    path("people/<slug:slug>/", article_views.person, name="person"),
     path("archive/<int:year>/", article_views.archive, name="archive-year"),
     path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),
     path("", include(wagtail_urls)),

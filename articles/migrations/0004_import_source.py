@@ -4,20 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0003_locales'),
+        ("articles", "0003_locales"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='articlepage',
-            name='source_guid',
-            field=models.CharField(blank=True, db_index=True, editable=False, help_text='GUID of the item this story was imported from (import_articles).', max_length=500),
+            model_name="articlepage",
+            name="source_guid",
+            field=models.CharField(
+                blank=True,
+                db_index=True,
+                editable=False,
+                help_text="GUID of the item this story was imported from (import_articles).",
+                max_length=500,
+            ),
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='source_url',
-            field=models.URLField(blank=True, db_index=True, editable=False, help_text='Address of the story on the legacy site it was imported from.', max_length=1000),
+            model_name="articlepage",
+            name="source_url",
+            field=models.URLField(
+                blank=True,
+                db_index=True,
+                editable=False,
+                help_text="Address of the story on the legacy site it was imported from.",
+                max_length=1000,
+            ),
         ),
     ]
