@@ -37,3 +37,21 @@ def test_production_has_debug_and_captcha_test_mode_off():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False", "True"]
+
+
+def test_production_settings_pass_the_deploy_checklist():
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="newsroom.settings.production",
+        SECRET_KEY="k" * 20 + "-Zx9!qP2#mL7$wR4^tY6&uI8*oE1(aS3)dF5",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
