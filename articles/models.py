@@ -328,16 +328,21 @@ class ArticlePage(Page):
         return result
 
     def _store_quotations(self) -> None:
+        # Read the stored JSON, not the block values: no query per chooser block on save.
         quotes = [
             Quotation(
                 page_id=self.pk,
-                person_id=block.value["person"].pk,
-                text=block.value["text"],
+                person_id=block["value"]["person"],
+                text=block["value"].get("text", ""),
                 position=position,
             )
-            for position, block in enumerate(self.body)
-            if block.block_type == "quote" and block.value.get("person")
+            for position, block in enumerate(self.body.raw_data)
+            if block.get("type") == "quote" and (block.get("value") or {}).get("person")
         ]
+        if quotes:  # a person deleted since the story was written is simply left out
+            people = {q.person_id for q in quotes}
+            known = set(Person.objects.filter(pk__in=people).values_list("pk", flat=True))
+            quotes = [q for q in quotes if q.person_id in known]
         Quotation.objects.filter(page_id=self.pk).delete()
         Quotation.objects.bulk_create(quotes)
 

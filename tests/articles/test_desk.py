@@ -243,3 +243,13 @@ def test_demo_quotes_at_least_five_recurring_people(client):
         >= 2
     ]
     assert len(recurring) >= 5
+
+
+def test_story_quoting_a_deleted_person_still_saves(client, make_article, envoy):
+    page = make_article(title="Talks")
+    page.body = quote_body(envoy, "Words.")
+    page.save()
+    envoy.delete()
+    page.title = "Talks resume"
+    page.save()
+    assert client.get(page.url).status_code == 200
