@@ -64,3 +64,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A database outage answers 503 with Retry-After; any other error keeps the 500 page.
+handler500 = "newsroom.views.server_error_or_unavailable"
