@@ -5,6 +5,9 @@ import shutil
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
+
+from newsroom.contentpolicy import inline_style_hashes, origin_of
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -46,6 +49,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "captcha",
+    "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.contentpolicy.NewsroomCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -67,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a lockout into the 429 page (newsroom/loginlock.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -171,6 +179,80 @@ COMMENTS_PER_PAGE = 50
 # Trust X-Forwarded-For only from these proxy addresses (comma separated); empty = REMOTE_ADDR.
 COMMENTS_TRUSTED_PROXIES = env_list("COMMENTS_TRUSTED_PROXIES")
 COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
+
+# Security headers on every response (production.py adds HTTPS-only ones).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No site may frame ours; Wagtail's preview panel answers SAMEORIGIN for itself.
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp; newsroom/contentpolicy.py explains the two policies).
+# Reader pages have no inline script, so there is no nonce and cached pages stay valid.
+# Origins allowed to be framed by embed blocks (oEmbed video players), comma separated.
+EMBED_FRAME_ORIGINS = env_list(
+    "EMBED_FRAME_ORIGINS",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+_MEDIA_ORIGIN = [o for o in [origin_of(MEDIA_URL)] if o]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        # Hashes: the self-contained 500/503 pages keep their CSS inline.
+        "style-src": [
+            SELF,
+            *inline_style_hashes(BASE_DIR / "templates" / n for n in ("500.html", "503.html")),
+        ],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGIN],
+        "media-src": [SELF, *_MEDIA_ORIGIN],  # the audio CAPTCHA
+        "font-src": [SELF],
+        "connect-src": [SELF],  # comments.js fetches a fresh CAPTCHA challenge
+        "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin's own templates need inline scripts and styles and eval, so /admin/ gets
+# this looser policy instead; it still forbids plugins, foreign forms and foreign framing.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com", *_MEDIA_ORIGIN],
+        "media-src": [SELF, "blob:", *_MEDIA_ORIGIN],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],  # the preview panel frames admin preview URLs
+    },
+}
+
+# Admin login brute force (django-axes; newsroom/loginlock.py). A username is locked on one
+# address after AXES_FAILURE_LIMIT failures; an address is locked for every username after
+# AXES_IP_FAILURE_LIMIT. Both last AXES_COOLOFF_TIME hours, or until `manage.py axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "20"))
+AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_HANDLER = "newsroom.loginlock.LoginLockoutHandler"
+# The same client address as comments use: X-Forwarded-For only from COMMENTS_TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "newsroom.loginlock.client_ip"
+AXES_LOCKOUT_CALLABLE = "newsroom.loginlock.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Passwords never reach the attempt log.
+AXES_SENSITIVE_PARAMETERS = ["password"]
+LOGIN_LOCKOUT_CONTACT = os.environ.get("LOGIN_LOCKOUT_CONTACT", "")
 # scripts/bench.py only: serve the fixed 40 KB "floor" page at /bench/floor/ (benchfloor.py).
 BENCH_FLOOR_VIEW = env_bool("BENCH_FLOOR_VIEW", False)
 
