@@ -140,7 +140,8 @@ class Text:
     """Sentences and names from the small vocabulary, reproducible from a seed."""
 
     def __init__(self, seed: int):
-        self.rng = random.Random(seed)  # noqa: S311 - reproducible text, not secrets
+        # Reproducible benchmark text, not secrets.
+        self.rng = random.Random(seed)  # noqa: S311  # nosec B311
 
     def words(self, n: int) -> str:
         return " ".join(self.rng.choice(WORDS) for _ in range(n))
