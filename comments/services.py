@@ -12,13 +12,15 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.log_actions import log
+
+from pagecache.purge import purge_page
 
 from .models import Comment, CommentSettings
 from .sanitizer import sanitize_comment
@@ -91,8 +93,10 @@ def _flood_check(*, ip_address: str | None, email: str) -> None:
         keys.append(f"comments:flood:email:{email.lower()}")
     for key in keys:
         # cache.add is atomic (also in Redis): of concurrent posters, one claims the window.
+        # The "comments" alias raises when Redis is down (the page cache's alias swallows
+        # errors and would answer None, which reads as "already claimed").
         try:
-            claimed = cache.add(key, 1, timeout=window)
+            claimed = caches[settings.COMMENTS_FLOOD_CACHE].add(key, 1, timeout=window)
         except Exception:  # the cache being down must not let a flood through
             logger.warning("Comment flood cache unavailable; using the database", exc_info=True)
             claimed = True
@@ -183,6 +187,8 @@ def comment_submit(
         return SubmitResult(comment=existing, published=existing.status == Comment.Status.APPROVED)
     if status == Comment.Status.PENDING:
         transaction.on_commit(lambda: notify_moderators(comment))
+    elif status == Comment.Status.APPROVED:
+        purge_page(article)  # the reader is sent back to the story: show the new comment
     return SubmitResult(comment=comment, published=status == Comment.Status.APPROVED)
 
 
@@ -255,6 +261,9 @@ def _transition(*, comment: Comment, to_status: str, moderator, reason: str = ""
         )
         if to_status == Comment.Status.APPROVED:
             transaction.on_commit(lambda: notify_author_approved(comment))
+        if Comment.Status.APPROVED in (current, to_status):
+            # The story and its listings (comment counts) change; purged after commit.
+            purge_page(comment.article)
     return True
 
 

@@ -50,11 +50,13 @@ def on_postgres():
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Flood limits live in the cache; every test starts with a clean slate.
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 def solve_challenge(client) -> dict:

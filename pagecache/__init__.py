@@ -1,0 +1,1 @@
+"""Whole-page cache for anonymous readers, purged through Wagtail's frontend cache app."""

@@ -1,0 +1,117 @@
+"""Serve anonymous readers whole pages from the cache, before sessions or the database are touched.
+
+Placed right after WhiteNoise: a hit returns before SessionMiddleware, so it runs no SQL.
+A request carrying a personal cookie (the session, or pending messages) is never served from
+nor stored in the cache: a signed-in editor always sees the current page. Only responses that
+did not read the session (no ``Vary: Cookie``) and set no cookie are stored.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from functools import cached_property
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from . import store
+
+CACHEABLE_STATUSES = {200}
+
+
+def has_personal_cookie(request: HttpRequest) -> bool:
+    """True when the answer may depend on who is asking (signed in, or a message is waiting)."""
+    return any(name in request.COOKIES for name in settings.PAGE_CACHE_PERSONAL_COOKIES)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @cached_property
+    def excluded(self) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for p in settings.PAGE_CACHE_EXCLUDE_PATHS))
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        query = self._cache_query(request)
+        if query is not None:
+            entry = store.fetch(request.path, query)
+            if entry is not None:
+                return self._replay(request, entry)
+        started = time.time()
+        response = self.get_response(request)
+        if query is not None and request.method == "GET" and self._storable(response):
+            self._make_public(response)
+            store.store(
+                request.path,
+                query,
+                store.Entry(
+                    stored_at=started,
+                    status=response.status_code,
+                    headers=[(k, v) for k, v in response.items() if k != "X-Page-Cache"],
+                    content=response.content,
+                ),
+            )
+            response["X-Page-Cache"] = "miss"
+        elif not response.has_header("Cache-Control"):
+            # Whatever we cannot purge must not sit in a shared cache either.
+            if has_personal_cookie(request) or request.method not in ("GET", "HEAD"):
+                add_never_cache_headers(response)
+            else:
+                patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def _cache_query(self, request: HttpRequest) -> str | None:
+        """The cache variant for this request, or None when the cache must be bypassed."""
+        if (
+            not settings.PAGE_CACHE_ENABLED
+            or request.method not in ("GET", "HEAD")
+            or has_personal_cookie(request)
+            or self.excluded.match(request.path)
+        ):
+            return None
+        return store.cache_query(request.META.get("QUERY_STRING", ""))
+
+    @staticmethod
+    def _storable(response: HttpResponse) -> bool:
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",")}
+        return (
+            response.status_code in CACHEABLE_STATUSES
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+            and "cookie" not in vary
+            and "*" not in vary
+        )
+
+    @staticmethod
+    def _make_public(response: HttpResponse) -> None:
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+            s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
+        )
+        # Unprefixed URLs are always in the default language, so Accept-Language changes
+        # nothing here; leaving it in Vary would split every CDN entry per browser language.
+        vary = [
+            v.strip()
+            for v in response.get("Vary", "").split(",")
+            if v.strip() and v.strip().lower() != "accept-language"
+        ]
+        if vary:
+            response["Vary"] = ", ".join(vary)
+        elif response.has_header("Vary"):
+            del response["Vary"]
+
+    @staticmethod
+    def _replay(request: HttpRequest, entry: store.Entry) -> HttpResponse:
+        content = b"" if request.method == "HEAD" else entry.content
+        response = HttpResponse(content, status=entry.status)
+        for key, value in entry.headers:
+            response[key] = value
+        response["Age"] = str(max(0, int(time.time() - entry.stored_at)))
+        response["X-Page-Cache"] = "hit"
+        return response

@@ -1,0 +1,44 @@
+"""Purge on every change readers can see: publish, unpublish (also on delete), move, slug change.
+
+Wagtail's frontend_cache app purges a page itself on publish and unpublish; these handlers add
+the pages that list it, and cover moves and slug changes, which it does not handle.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from . import purge
+
+
+def on_publish_or_unpublish(sender, instance, **kwargs) -> None:
+    purge.purge_page(instance)
+
+
+def on_move(sender, instance, url_path_before, url_path_after, parent_page_before, **kwargs):
+    old = [purge.url_at(instance, url_path_before)] if url_path_before != url_path_after else []
+    if parent_page_before is not None:
+        old += [parent_page_before.get_full_url()]
+    purge.purge_page(instance, old_urls=[url for url in old if url])
+
+
+def on_slug_change(sender, instance, instance_before, **kwargs) -> None:
+    purge.purge_page(instance, old_urls=[url for url in [instance_before.get_full_url()] if url])
+
+
+def on_comment_delete(sender, instance, **kwargs) -> None:
+    from comments.models import Comment
+
+    if instance.status == Comment.Status.APPROVED:
+        purge.purge_page(instance.article)
+
+
+def connect() -> None:
+    from comments.models import Comment
+
+    page_published.connect(on_publish_or_unpublish, dispatch_uid="pagecache-published")
+    page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(on_move, dispatch_uid="pagecache-moved")
+    page_slug_changed.connect(on_slug_change, dispatch_uid="pagecache-slug")
+    post_delete.connect(on_comment_delete, sender=Comment, dispatch_uid="pagecache-comment-delete")

@@ -1,0 +1,95 @@
+"""Storage of whole responses in the Django cache, and purging them by path.
+
+A purge cannot enumerate every cached query-string variant of a path (``?page=2``,
+``?comment=pending``), so instead of deleting entries it records *when* the path was purged.
+An entry is served only if its render started after the last purge of its path and after the
+last purge of everything. One ``get_many`` round trip fetches the entry and both stamps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+
+logger = logging.getLogger(__name__)
+
+ALL = "/*"  # the path that stands for every page (a Varnish/CloudFront wildcard too)
+
+
+@dataclass(frozen=True)
+class Entry:
+    stored_at: float
+    status: int
+    headers: list[tuple[str, str]]
+    content: bytes
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def entry_key(path: str, query: str) -> str:
+    return f"pagecache:page:{_digest(path)}:{_digest(query)}"
+
+
+def purge_key(path: str) -> str:
+    return f"pagecache:purged:{_digest(path)}"
+
+
+def cache_query(query_string: str) -> str | None:
+    """The query string that identifies a cached variant, or None if it must not be cached.
+
+    Only parameters our pages read are allowed (pagination and the comment notice); tracking
+    parameters are dropped so they do not split the cache; anything else (a search) is not cached.
+    """
+    kept = []
+    for name, value in parse_qsl(query_string, keep_blank_values=True):
+        if name in settings.PAGE_CACHE_QUERY_PARAMS:
+            kept.append((name, value))
+        elif not name.startswith(settings.PAGE_CACHE_IGNORED_QUERY_PREFIXES):
+            return None
+    return urlencode(sorted(kept))
+
+
+def fetch(path: str, query: str) -> Entry | None:
+    key = entry_key(path, query)
+    try:
+        found = cache().get_many([key, purge_key(path), purge_key(ALL)])
+    except Exception:  # a cache outage must never take pages down
+        logger.warning("Page cache unavailable on read", exc_info=True)
+        return None
+    entry = found.get(key)
+    if not isinstance(entry, Entry):
+        return None
+    purged = max(found.get(purge_key(path)) or 0.0, found.get(purge_key(ALL)) or 0.0)
+    return entry if entry.stored_at > purged else None
+
+
+def store(path: str, query: str, entry: Entry) -> None:
+    try:
+        cache().set(entry_key(path, query), entry, timeout=settings.PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.warning("Page cache unavailable on write", exc_info=True)
+
+
+def purge_paths(paths: set[str]) -> None:
+    """Invalidate every cached variant of each path (``ALL`` invalidates everything)."""
+    if not paths:
+        return
+    now = time.time()
+    # A stamp only has to outlive the entries it invalidates.
+    timeout = settings.PAGE_CACHE_SECONDS + 60
+    try:
+        cache().set_many({purge_key(path): now for path in paths}, timeout=timeout)
+    except Exception:
+        logger.warning("Page cache unavailable on purge of %s", sorted(paths), exc_info=True)

@@ -1,0 +1,216 @@
+"""The anonymous page cache: zero-SQL hits, editors never cached, purges on every visible change."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.utils import timezone
+
+from comments import services
+from comments.models import Comment, CommentSettings
+from tests.conftest import solve_challenge
+from tests.factories import SectionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def purges(django_capture_on_commit_callbacks):
+    """Run the purges that Wagtail and our services schedule for after the commit."""
+
+    def run():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return run
+
+
+@pytest.fixture
+def editor_client(db):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
+    browser = Client()
+    browser.force_login(user)
+    return browser
+
+
+def fresh(url: str, query: str = ""):
+    return Client().get(url + query)
+
+
+def test_second_anonymous_get_is_a_cache_hit_with_no_sql(article, django_assert_num_queries):
+    first = fresh(article.url)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = fresh(article.url)
+    assert second.status_code == 200
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    for response in (first, second):
+        assert response["Cache-Control"] == "public, max-age=60, s-maxage=600"
+        assert not response.cookies
+        assert "Set-Cookie" not in response
+        assert "cookie" not in response.get("Vary", "").lower()
+
+
+def test_a_csrftoken_cookie_does_not_bypass_the_cache(article, django_assert_num_queries):
+    fresh(article.url)
+    browser = Client()
+    browser.cookies["csrftoken"] = "x" * 32
+    with django_assert_num_queries(0):
+        assert browser.get(article.url)["X-Page-Cache"] == "hit"
+
+
+def test_query_variants_are_cached_separately_and_search_is_not(article, section):
+    assert fresh(section.url, "?page=1")["X-Page-Cache"] == "miss"
+    assert fresh(section.url, "?page=1&utm_source=x")["X-Page-Cache"] == "hit"
+    searched = fresh("/search/", "?q=ceasefire")
+    assert "X-Page-Cache" not in searched
+    assert "private" in searched["Cache-Control"]
+    assert "X-Page-Cache" not in fresh(section.url, "?unknown=1")
+
+
+def test_cache_off_renders_every_time(article, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    fresh(article.url)
+    response = fresh(article.url)
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_editor_always_sees_the_current_page_and_is_never_stored(article, editor_client):
+    fresh(article.url)  # an anonymous reader warms the cache
+    type(article).objects.filter(pk=article.pk).update(title="Changed behind the cache")
+    assert "Changed behind the cache" not in fresh(article.url).content.decode()
+
+    response = editor_client.get(article.url)
+    assert "Changed behind the cache" in response.content.decode()
+    assert "X-Page-Cache" not in response
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+    # What an editor rendered is never handed to readers.
+    other = SectionPageFactory(parent=article.get_parent().get_parent(), slug="other")
+    editor_client.get(other.url)
+    assert fresh(other.url)["X-Page-Cache"] == "miss"
+
+
+def test_publishing_a_revision_purges_the_story_and_the_pages_listing_it(
+    article, section, home, purges
+):
+    urls = [article.url, section.url, home.url, "/feed/", "/sitemap.xml"]
+    for url in urls:
+        assert fresh(url).status_code == 200
+        assert fresh(url)["X-Page-Cache"] == "hit"
+    article.title = "Talks collapse after midnight"
+    with purges():
+        article.save_revision().publish()
+    for url in urls:
+        response = fresh(url)
+        assert response["X-Page-Cache"] == "miss", url
+        if url != "/sitemap.xml":  # the sitemap lists addresses, not titles
+            assert "Talks collapse after midnight" in response.content.decode(), url
+
+
+def test_unpublishing_purges(article, section, home, purges):
+    title = article.title
+    for url in (article.url, section.url, home.url, "/feed/"):
+        fresh(url)
+    with purges():
+        article.unpublish()
+    assert fresh(article.url).status_code == 404
+    for url in (section.url, home.url, "/feed/"):
+        assert title not in fresh(url).content.decode(), url
+
+
+def test_moving_purges_the_old_address_and_both_sections(article, section, home, purges):
+    old_url, title = article.url, article.title
+    other = SectionPageFactory(parent=home, title="Security", slug="security")
+    for url in (old_url, section.url, other.url):
+        fresh(url)
+    with purges():
+        article.move(other, pos="last-child")
+    article.refresh_from_db()
+    assert fresh(old_url).status_code == 301  # Wagtail's automatic redirect, not the cached story
+    assert title not in fresh(section.url).content.decode()
+    assert title in fresh(other.url).content.decode()
+    assert fresh(article.url).status_code == 200
+
+
+def test_deleting_purges(article, section, home, purges):
+    url, title = article.url, article.title
+    for page_url in (url, section.url, home.url):
+        fresh(page_url)
+    with purges():
+        article.delete()
+    assert fresh(url).status_code == 404
+    assert title not in fresh(section.url).content.decode()
+    assert title not in fresh(home.url).content.decode()
+
+
+def test_approving_and_rejecting_a_comment_purge_the_story(article, editor_client, purges):
+    comment = Comment.objects.create(
+        article=article, author_name="Ana", body="x", body_html="<p>Quite a scoop.</p>"
+    )
+    assert "Quite a scoop." not in fresh(article.url).content.decode()
+    moderator = get_user_model().objects.get(username="editor")
+    with purges():
+        services.comment_approve(comment=comment, moderator=moderator)
+    assert "Quite a scoop." in fresh(article.url).content.decode()
+    with purges():
+        services.comment_reject(comment=comment, moderator=moderator)
+    assert "Quite a scoop." not in fresh(article.url).content.decode()
+
+
+def test_section_changes_purge_every_page(article, section, purges):
+    fresh(article.url)
+    section.title = "World diplomacy"
+    with purges():
+        section.save_revision().publish()
+    assert "World diplomacy" in fresh(article.url).content.decode()  # in the navigation
+
+
+def test_a_reader_of_a_cached_page_can_comment(article, purges):
+    fresh(article.url)
+    reader = Client(enforce_csrf_checks=True)
+    page = reader.get(article.url)
+    assert page["X-Page-Cache"] == "hit"
+    assert "data-challenge-url" in page.content.decode()
+    challenge = reader.get("/comments/challenge/")
+    assert "no-store" in challenge["Cache-Control"]
+    data = {"author_name": "Amal", "author_email": "", "body": "Well reported.", "website": ""}
+    data.update(solve_challenge(reader))
+    response = reader.post(f"/comments/{article.pk}/", data, REMOTE_ADDR="203.0.113.9")
+    assert response.status_code == 302
+    assert "no-store" in response["Cache-Control"]
+    landing = reader.get(response["Location"])
+    assert landing.status_code == 200
+    assert "awaiting moderation" in landing.content.decode()
+
+
+def test_an_auto_approved_comment_is_on_the_page_the_reader_lands_on(article, purges):
+    rules = CommentSettings.load()
+    rules.auto_approve_known_emails = True
+    rules.save()
+    Comment.objects.create(
+        article=article,
+        author_name="Amal",
+        author_email="amal@example.com",
+        body="old",
+        body_html="<p>old</p>",
+        status=Comment.Status.APPROVED,
+        created_at=timezone.now() - timedelta(days=1),
+    )
+    landing = f"{article.url}?comment=published"
+    fresh(landing)  # someone else's landing page is already cached
+    reader = Client()
+    data = {"author_name": "Amal", "author_email": "amal@example.com", "website": ""}
+    data.update(solve_challenge(reader), body="Known commenter again.")
+    with purges():
+        response = reader.post(f"/comments/{article.pk}/", data, REMOTE_ADDR="203.0.113.7")
+    assert response["Location"] == landing + "#comments"
+    assert "Known commenter again." in reader.get(landing).content.decode()
