@@ -31,7 +31,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "articles",
     "comments",
+    "pagecache",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.contentpolicy.NewsroomCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and the database: a cached page is answered with no SQL at all.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -92,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "articles.context_processors.navigation",
+                "pagecache.context_processors.personal",
             ],
         },
     },
@@ -256,6 +261,90 @@ LOGIN_LOCKOUT_CONTACT = os.environ.get("LOGIN_LOCKOUT_CONTACT", "")
 # scripts/bench.py only: serve the fixed 40 KB "floor" page at /bench/floor/ (benchfloor.py).
 BENCH_FLOOR_VIEW = env_bool("BENCH_FLOOR_VIEW", False)
 
+# Caches. With REDIS_URL (redis://host:6379/0) every app server shares one Redis for the page
+# cache, sessions and the comment flood limit; without it each process has its own memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "newsroom")
+if REDIS_URL:
+    _redis_options = {
+        "CLIENT_CLASS": "django_redis.client.DefaultClient",
+        # A dead or unreachable Redis must cost milliseconds, not a hung worker.
+        "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+        "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+    }
+    CACHES = {
+        # Pages and sessions: errors are logged and ignored, so the site renders without Redis.
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {**_redis_options, "IGNORE_EXCEPTIONS": True},
+        },
+        # The comment flood limit must know when Redis is down (it then asks the database).
+        "comments": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": _redis_options,
+        },
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Sessions read from Redis and are written through to the database, so a Redis restart or
+    # outage signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "comments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "comments",
+        },
+    }
+COMMENTS_FLOOD_CACHE = "comments"
+
+# Whole-page cache for anonymous readers (pagecache/). PAGE_CACHE=0 turns it off.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # in our cache
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))  # max-age
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600"))  # s-maxage
+# Requests with one of these cookies are answered fresh and never stored.
+PAGE_CACHE_PERSONAL_COOKIES = ["sessionid", "messages"]
+PAGE_CACHE_EXCLUDE_PATHS = [
+    r"/admin/",
+    r"/comments/",
+    r"/captcha/",
+    r"/documents/",
+    r"/(?:[a-z]{2}/)?search/",
+    r"/media/",
+    r"/static/",
+]
+# Query parameters our pages read; other parameters (except tracking ones) bypass the cache.
+PAGE_CACHE_QUERY_PARAMS = {"page", "comments", "comment"}
+PAGE_CACHE_IGNORED_QUERY_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "_ga")
+
+# Purging (wagtail.contrib.frontend_cache): our page cache always; Varnish, Cloudflare or
+# CloudFront as well when configured. pagecache/purge.py decides which URLs a change purges.
+WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "pagecache.backends.PageCacheBackend"}}
+if os.environ.get("FRONTEND_CACHE_VARNISH_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "pagecache.backends.OnCommitHTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_VARNISH_URL"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Our purge lists name each language's URL itself; Wagtail's rewriting would invent /en/ URLs.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -267,6 +356,6 @@ LOGGING = {
             "level": os.environ.get("LOG_LEVEL", "INFO"),
             "propagate": False,
         }
-        for name in ("articles", "comments")
+        for name in ("articles", "comments", "pagecache", "django_redis")
     },
 }
