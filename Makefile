@@ -45,5 +45,12 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Benchmark (not a test): PostgreSQL database newsroom_bench (dropped and re-created), 10,000
+# generated articles, gunicorn + Redis, wrk, Varnish and nginx on loopback; prints Markdown
+# tables (docs/performance.md). Takes about 10 minutes and both CPUs. BENCH_ARGS passes options.
+.PHONY: bench
+bench: install
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

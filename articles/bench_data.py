@@ -338,9 +338,12 @@ def _articles(
     span = timedelta(days=730)
     new_ids: list[int] = []
     done = 0
-    for batch_start in range(existing, total, BATCH):
+    # The first story goes in alone, so every later batch (also the first run's) has stories
+    # to point READ MORE blocks at: the share of such blocks must not depend on the run size.
+    starts = sorted({existing, *range(max(existing, 1), total, BATCH)})
+    for batch_start, batch_end in zip(starts, [*starts[1:], total], strict=True):
         rows: list[tuple[ArticlePage, list[dict]]] = []
-        for n in range(batch_start, min(total, batch_start + BATCH)):
+        for n in range(batch_start, batch_end):
             section = sections[n % len(sections)]
             step = next_step[section.pk]
             next_step[section.pk] = step + 1
