@@ -714,6 +714,7 @@ def link_read_more(blocks: Iterable[dict[str, Any]], index: dict[str, int]) -> s
 _MISSING = object()
 _BODY_FIELD = ArticlePage._meta.get_field("body")
 REINDEX_CHUNK = 200
+COMMIT_BATCH = 100  # items per transaction; a re-run picks up where a crash left off
 
 
 def _normalised(stream) -> list[tuple[str, Any]]:
@@ -850,11 +851,16 @@ class _Importer:
     def run(self, items: list[ParsedItem], progress: Callable[[], None] | None = None) -> None:
         self.prefetch_redirects(items)
         self.pending_keys = {key for item in items for key in _keys(item)}
-        for item in dependency_order(items):
-            self.pending_keys -= _keys(item)
-            self.run_item(item)
-            if progress:
-                progress()
+        ordered = dependency_order(items)
+        # Items are committed in batches: each item still has its own savepoint (a bad item
+        # rolls back alone), but PostgreSQL flushes its log once per batch, not once per item.
+        for start in range(0, len(ordered), COMMIT_BATCH):
+            with transaction.atomic():
+                for item in ordered[start : start + COMMIT_BATCH]:
+                    self.pending_keys -= _keys(item)
+                    self.run_item(item)
+                    if progress:
+                        progress()
         for deferred in list(self.deferred.values()):
             self.finish(deferred)
         self.relink()
