@@ -1,5 +1,9 @@
 """In-process checks of handler500: database errors become a 503 page, other errors stay 500."""
 
+import base64
+import hashlib
+import re
+
 import psycopg2
 import pytest
 from django.db import OperationalError, connection
@@ -135,3 +139,12 @@ def test_real_pages_answer_503_while_the_database_cannot_be_reached(browser):
     # Health checks reconnect on the next request once the database is back.
     assert browser.get("/").status_code == 200
     assert browser.get("/comments/challenge/").status_code == 200
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_the_outage_page_style_is_allowed_by_the_content_security_policy(browser):
+    """The page keeps its CSS inline (no static files needed); the CSP must list its hash."""
+    response = browser.get("/boom/db/")
+    style = re.search(r"<style>(.*?)</style>", response.content.decode(), re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in response["Content-Security-Policy"]
