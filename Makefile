@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= newsroom.settings.dev
 
-.PHONY: run test install install-dev lint migrate demo clean
+.PHONY: run test install install-dev lint migrate demo clean serve serve-edge
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,20 @@ run: demo
 	$(BIN)/python manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
 	@echo "Serving Newsroom on http://127.0.0.1:$(PORT)/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production serving: production settings, hashed static files through WhiteNoise, gunicorn
+# (gunicorn.conf.py: WEB_CONCURRENCY workers, 127.0.0.1:$(PORT)). Needs SECRET_KEY; on plain
+# http://localhost also SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0.
+serve: export DJANGO_SETTINGS_MODULE = newsroom.settings.production
+serve: install
+	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (see README, Production)"; exit 1; }
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py migrate --noinput
+	PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py
+
+# Varnish (deploy/varnish/default.vcl) on EDGE_PORT (8080) in front of `make serve`.
+serve-edge: install
+	PORT=$(PORT) deploy/serve-edge.sh
 
 test: install-dev
 	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(BIN)/pytest $(PYTEST_ARGS)

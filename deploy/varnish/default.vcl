@@ -1,0 +1,83 @@
+# Varnish in front of the Newsroom app servers (`make serve-edge` renders the backend port).
+# Anonymous GET/HEAD requests are cached as the app's Cache-Control allows (s-maxage);
+# anything carrying a session or messages cookie, any write, and the admin, comment, CAPTCHA
+# and search URLs pass straight through. Wagtail's frontend cache (HTTPBackend) sends
+# `PURGE <path>` from the app servers: every cached variant of that path (any host, any query
+# string) is banned; `PURGE /*` bans everything (a section renamed: every page's navigation).
+vcl 4.1;
+
+import std;
+
+backend app {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    .probe = {
+        .url = "/robots.txt";
+        .interval = 5s;
+        .timeout = 2s;
+        .window = 5;
+        .threshold = 3;
+    }
+}
+
+# Who may purge: the app servers. Add their addresses when they run on other hosts.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Purging not allowed"));
+        }
+        set req.http.X-Purge-Path = regsub(req.url, "\?.*$", "");
+        if (req.http.X-Purge-Path == "/*") {
+            ban("obj.status != 0");
+        } else {
+            # Unquoted: in a ban string quotes would be part of the value (paths have no spaces).
+            ban("obj.http.X-Path == " + req.http.X-Purge-Path);
+        }
+        return (synth(200, "Purged"));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|comments|captcha|documents)/" || req.url ~ "^/([a-z]{2}/)?search/") {
+        return (pass);
+    }
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
+        return (pass);  # a signed-in editor (or a waiting message): always fresh, never stored
+    }
+    # Other cookies (csrftoken, analytics) do not change the page; the language is in the URL.
+    unset req.http.Cookie;
+    unset req.http.Accept-Language;
+    # Serve stale pages for a short while only when the app is healthy; for hours when it is down.
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 10s;
+    }
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # Remembered for bans: the path without its query string.
+    set beresp.http.X-Path = regsub(bereq.url, "\?.*$", "");
+    set beresp.grace = 6h;
+    if (beresp.http.Set-Cookie) {
+        # Never share a response that sets a cookie.
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+}
+
+sub vcl_deliver {
+    unset resp.http.X-Path;
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}

@@ -1,0 +1,21 @@
+"""gunicorn settings for `make serve`, read from the environment (README: Production)."""
+
+import multiprocessing
+import os
+
+wsgi_app = "newsroom.wsgi:application"
+# 127.0.0.1 by default: the app sits behind Varnish, a CDN or a TLS proxy. HOST=0.0.0.0 to expose.
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so a slow leak cannot grow forever.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+# Access logs are off unless asked for (GUNICORN_ACCESS_LOG=- for stdout); errors go to stderr.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# X-Forwarded-* headers are believed only from these proxies (Varnish on the same host).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
