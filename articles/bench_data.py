@@ -582,16 +582,14 @@ def reset() -> dict[str, int]:
     with transaction.atomic():
         stories = ArticlePage.objects.filter(slug__startswith=PREFIX)
         deleted["comments"] = Comment.objects.filter(article__in=stories).delete()[0]
-        pages = Page.objects.filter(
-            path__in=SectionPage.objects.filter(slug__startswith=PREFIX).values("path")
-        )
         deleted["pages"] = 0
-        for section in pages:
+        for section in SectionPage.objects.filter(slug__startswith=PREFIX):
             deleted["pages"] += Page.objects.filter(path__startswith=section.path).count()
             section.delete()
-        deleted["people"] = Person.objects.filter(slug__startswith=PREFIX).delete()[0]
-        deleted["authors"] = Author.objects.filter(slug__startswith=PREFIX).delete()[0]
-        deleted["images"] = (
-            get_image_model().objects.filter(title__startswith=PREFIX + "image-").delete()[0]
-        )
+        for kind, queryset in (
+            ("people", Person.objects.filter(slug__startswith=PREFIX)),
+            ("authors", Author.objects.filter(slug__startswith=PREFIX)),
+            ("images", get_image_model().objects.filter(title__startswith=PREFIX + "image-")),
+        ):
+            deleted[kind] = queryset.delete()[1].get(queryset.model._meta.label, 0)
     return deleted

@@ -51,7 +51,9 @@ class Command(BaseCommand):
         parser.add_argument("--authors", type=int, default=40)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument(
-            "--reset", action="store_true", help="Delete generated data first (bench- slugs)."
+            "--reset",
+            action="store_true",
+            help="Delete generated data first (bench- slugs); with --articles 0, only delete.",
         )
 
     def handle(self, *args, **options):
@@ -61,6 +63,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Deleted " + ", ".join(f"{n} {kind}" for kind, n in deleted.items()) + "."
             )
+            if options["articles"] == 0:
+                return
         report = bench_data.generate(
             articles=options["articles"],
             comments=options["comments"],
