@@ -38,7 +38,7 @@ def database_unavailable(exc: BaseException | None) -> bool:
     return False
 
 
-def service_unavailable(exc: BaseException | None = None) -> HttpResponse:
+def service_unavailable() -> HttpResponse:
     """The 503 page, rendered without a request so that no context processor can query."""
     html = loader.get_template("503.html").render(
         {
@@ -64,14 +64,15 @@ def server_error_or_unavailable(request: HttpRequest, template_name: str = "500.
         return server_error(request, template_name)
     # One line per request instead of Django's full traceback: during an outage every
     # request fails the same way, and the cause is in the message.
+    message = str(exc).strip().splitlines()
     logger.error(
         "Database unavailable, answered 503 to %s %s: %s: %s",
         request.method,
         request.path,
         type(exc).__name__,
-        str(exc).strip().splitlines()[0] if str(exc).strip() else "",
+        message[0] if message else "",
     )
-    response = service_unavailable(exc)
+    response = service_unavailable()
     # Tell django.utils.log.log_response this has been logged, so it does not add a traceback.
     response._has_been_logged = True
     return response
