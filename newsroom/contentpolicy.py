@@ -8,6 +8,10 @@ Wagtail's admin still relies on inline scripts, inline styles and eval (choosers
 so /admin/ gets its own policy (settings.ADMIN_CONTENT_SECURITY_POLICY) that keeps the
 directives that cost it nothing: framing only by itself (the preview panel), forms and <base>
 only to our origin, no plugins.
+
+A page preview is the reader policy, framable by the admin: Wagtail renders it through the whole
+middleware chain again with a dummy request (request.is_dummy) for the page's own URL, and the
+outer admin request keeps the header that inner pass set.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
@@ -68,6 +73,9 @@ class NewsroomCSPMiddleware(CSPMiddleware):
         report_only: bool = False,
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
+        if getattr(request, "is_dummy", False):  # a Wagtail preview, shown in the admin's iframe
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+            return parts
         admin = request.path_info.startswith(self.admin_prefix)
         if admin and not report_only and parts.config is None:
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]

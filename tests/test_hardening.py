@@ -47,9 +47,7 @@ def test_article_page_sends_the_security_headers(client, article):
 
 
 @pytest.mark.django_db
-def test_reader_policy_is_identical_on_every_response_so_cached_pages_stay_valid(
-    client, article
-):
+def test_reader_policy_is_identical_on_every_response_so_cached_pages_stay_valid(client, article):
     first = client.get(article.url)["Content-Security-Policy"]
     second = client.get(article.url)["Content-Security-Policy"]
     assert first == second

@@ -227,10 +227,10 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com", *_MEDIA_ORIGIN],
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGIN],
         "media-src": [SELF, "blob:", *_MEDIA_ORIGIN],
         "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
+        "connect-src": [SELF, "https://releases.wagtail.org"],  # the dashboard's upgrade notice
         "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
         "object-src": [NONE],
         "base-uri": [SELF],
@@ -238,6 +238,10 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],  # the preview panel frames admin preview URLs
     },
 }
+
+# No Gravatar avatars in the admin: they would tell a third party which (hashed) staff email
+# addresses open which admin pages. Wagtail shows its default avatar or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Admin login brute force (django-axes; newsroom/loginlock.py). A username is locked on one
 # address after AXES_FAILURE_LIMIT failures; an address is locked for every username after
