@@ -55,6 +55,22 @@ def test_reader_policy_is_identical_on_every_response_so_cached_pages_stay_valid
 
 
 @pytest.mark.django_db
+def test_a_page_served_from_the_page_cache_keeps_every_security_header(client, article, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    fresh = client.get(article.url)
+    cached = client.get(article.url)
+    assert cached["X-Page-Cache"] == "hit"
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+    ):
+        assert cached[header] == fresh[header], header
+
+
+@pytest.mark.django_db
 def test_article_page_has_no_inline_executable_script_or_style(client, article):
     """What script-src 'self' and style-src 'self' would block must not be on the page."""
     soup = BeautifulSoup(client.get(article.url).content, "html.parser")

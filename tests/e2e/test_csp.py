@@ -128,3 +128,16 @@ def test_editor_admin_and_preview_work_under_the_admin_policy(browser, live_serv
     tab.wait_for_load_state("networkidle")
     assert watch.violations() == []
     context.close()
+
+
+def test_admin_login_lockout_page_in_the_browser(page):
+    User.objects.create_superuser("eddie", "eddie@example.org", "desk-pass-42")
+    watch = Watch(page)
+    for attempt in range(5):
+        page.goto("/admin/login/")
+        page.fill("#id_username", "eddie")
+        page.fill("#id_password", f"guess-{attempt}")
+        page.click("button[type=submit]")
+    assert page.locator("h1").inner_text() == "Sign-in paused"
+    assert "You can try again after" in page.inner_text("main")
+    assert watch.violations() == []
