@@ -171,6 +171,7 @@ def wrk(port: int, path: str, args) -> Load:
             f"-t{args.threads}",
             f"-c{args.connections}",
             f"-d{args.duration}s",
+            "--timeout=10s",  # wrk's default 2 s would cut slow pages' latency off as errors
             "--latency",
             f"http://{HOST}:{port}{path}",
         ],
@@ -211,6 +212,7 @@ class Bench:
     def __init__(self, args) -> None:
         self.args = args
         self.tmp = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
+        self.tmp.chmod(0o755)  # nginx workers (not root) read the saved article from here
         self.procs = Processes()
         self.results = Results()
         self.database_url = f"postgres://{args.pg_user}@{HOST}:{args.pg_port}/{args.database}"
@@ -536,6 +538,9 @@ http {{
         )
         try:
             wait_http(nport, "/article.html")
+            status, _, body = http_get(nport, "/article.html")
+            if status != 200 or body != html:
+                raise RuntimeError(f"nginx answered {status} for the saved article")
             self.results.nginx = wrk(nport, "/article.html", self.args)
             log(f"nginx static article: {self.results.nginx}")
         finally:
