@@ -81,7 +81,7 @@ def test_reader_pages_load_and_comment_with_no_csp_violation(page, article, live
         assert watch.violations() == [], url
 
 
-def test_error_page_inline_css_is_allowed_by_its_hash(page):
+def test_not_found_page_loads_with_no_csp_violation(page):
     watch = Watch(page)
     response = page.goto("/no-such-page/")
     assert response.status == 404
