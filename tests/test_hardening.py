@@ -166,6 +166,17 @@ def test_five_wrong_passwords_lock_that_user_on_that_address(client, editor):
 
 
 @pytest.mark.django_db
+def test_signing_in_clears_that_users_earlier_typos(client, editor):
+    for attempt in range(4):
+        log_in(client, "eddie", f"typo-{attempt}", COLLEAGUE)
+    assert signed_in(log_in(client, "eddie", PASSWORD, COLLEAGUE))
+    client.logout()
+    for attempt in range(4):
+        assert log_in(client, "eddie", f"typo-{attempt}", COLLEAGUE).status_code == 200
+    assert signed_in(log_in(client, "eddie", PASSWORD, COLLEAGUE))
+
+
+@pytest.mark.django_db
 def test_a_lockout_does_not_lock_the_user_out_from_elsewhere(client, editor):
     for attempt in range(5):
         log_in(client, "eddie", f"guess-{attempt}", ATTACKER)

@@ -259,6 +259,8 @@ AXES_HANDLER = "newsroom.loginlock.LoginLockoutHandler"
 AXES_CLIENT_IP_CALLABLE = "newsroom.loginlock.client_ip"
 AXES_LOCKOUT_CALLABLE = "newsroom.loginlock.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
+# Signing in clears that user's failures on that address (not the address's other failures).
+AXES_RESET_ON_SUCCESS = True
 # Passwords never reach the attempt log.
 AXES_SENSITIVE_PARAMETERS = ["password"]
 LOGIN_LOCKOUT_CONTACT = os.environ.get("LOGIN_LOCKOUT_CONTACT", "")
