@@ -19,6 +19,7 @@ backend app {
         .timeout = 2s;
         .window = 5;
         .threshold = 3;
+        .initial = 3;  # healthy from the start: no 503s before the first probe answers
     }
 }
 
