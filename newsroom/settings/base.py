@@ -184,6 +184,8 @@ COMMENTS_PER_PAGE = 50
 # Trust X-Forwarded-For only from these proxy addresses (comma separated); empty = REMOTE_ADDR.
 COMMENTS_TRUSTED_PROXIES = env_list("COMMENTS_TRUSTED_PROXIES")
 COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
+# scripts/bench.py only: serve the fixed 40 KB "floor" page at /bench/floor/ (benchfloor.py).
+BENCH_FLOOR_VIEW = env_bool("BENCH_FLOOR_VIEW", False)
 
 # Security headers on every response (production.py adds HTTPS-only ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -264,8 +266,6 @@ AXES_RESET_ON_SUCCESS = True
 # Passwords never reach the attempt log.
 AXES_SENSITIVE_PARAMETERS = ["password"]
 LOGIN_LOCKOUT_CONTACT = os.environ.get("LOGIN_LOCKOUT_CONTACT", "")
-# scripts/bench.py only: serve the fixed 40 KB "floor" page at /bench/floor/ (benchfloor.py).
-BENCH_FLOOR_VIEW = env_bool("BENCH_FLOOR_VIEW", False)
 
 # Caches. With REDIS_URL (redis://host:6379/0) every app server shares one Redis for the page
 # cache, sessions and the comment flood limit; without it each process has its own memory.
