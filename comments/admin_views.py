@@ -1,6 +1,7 @@
 """Admin pieces of the moderation queue: per-row actions, bulk actions, the menu badge."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
@@ -19,6 +20,11 @@ ROW_ACTIONS = [
     ("reject", "Reject", Comment.Status.REJECTED),
     ("spam", "Spam", Comment.Status.SPAM),
 ]
+# The "Comments (N pending)" badge is on every admin page; counting 100,000 pending rows costs
+# tens of milliseconds, so the figure is kept briefly and forgotten when a moderator acts here.
+# Comments posted meanwhile show up in the badge within PENDING_COUNT_SECONDS.
+PENDING_COUNT_KEY = "comments:admin:pending-count"
+PENDING_COUNT_SECONDS = 30
 ACTIONS = {
     "approve": (services.comment_approve, "approved"),
     "reject": (services.comment_reject, "rejected"),
@@ -28,6 +34,18 @@ ACTIONS = {
 
 def can_moderate(user) -> bool:
     return user.is_active and user.has_perm(PERMISSION)
+
+
+def pending_count() -> int:
+    count = cache.get(PENDING_COUNT_KEY)
+    if count is None:
+        count = Comment.objects.in_moderation().count()
+        cache.set(PENDING_COUNT_KEY, count, PENDING_COUNT_SECONDS)
+    return count
+
+
+def forget_pending_count() -> None:
+    cache.delete(PENDING_COUNT_KEY)
 
 
 @require_POST
@@ -43,6 +61,7 @@ def moderate(request, pk: int, action: str):
         comment=comment, moderator=request.user, reason=request.POST.get("reason", "")
     )
     if changed:
+        forget_pending_count()
         messages.success(request, f"Comment by {comment.author_name} {verb}.")
     else:
         messages.info(request, f"Comment by {comment.author_name} was already {comment.status}.")
@@ -78,7 +97,7 @@ class PendingCommentsMenuItem(MenuItem):
         return can_moderate(request.user)
 
     def render_component(self, request):
-        pending = Comment.objects.in_moderation().count()
+        pending = pending_count()
         self.label = f"Comments ({pending} pending)" if pending else "Comments"
         return super().render_component(request)
 
@@ -95,6 +114,8 @@ class ModerationBulkAction(SnippetBulkAction):
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         changed = sum(bool(cls.service(comment=c, moderator=user)) for c in objects)
+        if changed:
+            forget_pending_count()
         return changed, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
