@@ -34,6 +34,13 @@ class PageCacheMiddleware:
     def excluded(self) -> re.Pattern:
         return re.compile("|".join(f"(?:{p})" for p in settings.PAGE_CACHE_EXCLUDE_PATHS))
 
+    @cached_property
+    def search_path(self) -> re.Pattern:
+        return re.compile(settings.PAGE_CACHE_SEARCH_PATH)
+
+    def _is_search(self, request: HttpRequest) -> bool:
+        return bool(self.search_path.fullmatch(request.path))
+
     def __call__(self, request: HttpRequest) -> HttpResponse:
         query = self._cache_query(request)
         if query is not None:
@@ -43,7 +50,9 @@ class PageCacheMiddleware:
         started = time.time()
         response = self.get_response(request)
         if query is not None and request.method == "GET" and self._storable(response):
-            self._make_public(response)
+            # Search results go stale as stories are published: a short life, everywhere.
+            seconds = settings.PAGE_CACHE_SEARCH_SECONDS if self._is_search(request) else None
+            self._make_public(response, shared_seconds=seconds)
             store.store(
                 request.path,
                 query,
@@ -53,6 +62,7 @@ class PageCacheMiddleware:
                     headers=[(k, v) for k, v in response.items() if k != "X-Page-Cache"],
                     content=response.content,
                 ),
+                timeout=seconds,
             )
             response["X-Page-Cache"] = "miss"
         elif not response.has_header("Cache-Control"):
@@ -72,7 +82,10 @@ class PageCacheMiddleware:
             or self.excluded.match(request.path)
         ):
             return None
-        return store.cache_query(request.META.get("QUERY_STRING", ""))
+        query_string = request.META.get("QUERY_STRING", "")
+        if self._is_search(request):
+            return store.search_cache_query(query_string)
+        return store.cache_query(query_string)
 
     @staticmethod
     def _storable(response: HttpResponse) -> bool:
@@ -87,12 +100,13 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def _make_public(response: HttpResponse) -> None:
+    def _make_public(response: HttpResponse, *, shared_seconds: int | None = None) -> None:
+        shared = shared_seconds or settings.PAGE_CACHE_SHARED_SECONDS
         patch_cache_control(
             response,
             public=True,
-            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
-            s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
+            max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, shared),
+            s_maxage=shared,
         )
         # Unprefixed URLs are always in the default language, so Accept-Language changes
         # nothing here; leaving it in Vary would split every CDN entry per browser language.

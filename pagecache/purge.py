@@ -49,7 +49,8 @@ def _path(name: str, *args) -> set[str]:
 
 
 def article_listing_paths(article) -> set[str]:
-    """Paths of the non-page views that list this story: topics, authors, people, feeds, archive."""
+    """Paths of the non-page views that list this story: topics, authors, people, feeds,
+    archive, search."""
     paths = _path("feed") | _path("feed-atom") | _path("sitemap") | _path("sitemap-news")
     section = article.get_parent()
     if section is not None and section.depth > 2:
@@ -64,6 +65,8 @@ def article_listing_paths(article) -> set[str]:
         paths |= _paths_in_every_language("people")
     for slug in people:
         paths |= _paths_in_every_language("person", slug)
+    # Any story may be among the results of any search: purge them all, in every language.
+    paths |= _paths_in_every_language("search")
     date = article.publication_date or article.first_published_at
     if date:
         paths |= _paths_in_every_language("archive-year", date.year)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import time
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
@@ -20,6 +21,20 @@ from django.core.cache import caches
 logger = logging.getLogger(__name__)
 
 ALL = "/*"  # the path that stands for every page (a Varnish/CloudFront wildcard too)
+
+# What a cacheable search may look like: the form's own parameters, a query already in the
+# form clean_query() gives it, a few words, one of the first result pages.
+SEARCH_PARAMS = {"q", "section", "from", "to", "page"}
+SEARCH_MAX_CHARS = 40
+SEARCH_MAX_WORDS = 4
+SEARCH_MAX_PAGE = 10
+_SEARCH_VALUE = {
+    "q": re.compile(r"\w+(?: \w+)*"),
+    "section": re.compile(r"[-\w]{1,80}"),
+    "from": re.compile(r"\d{4}-\d{2}-\d{2}"),
+    "to": re.compile(r"\d{4}-\d{2}-\d{2}"),
+    "page": re.compile(r"[1-9]\d?"),
+}
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,32 @@ def cache_query(query_string: str) -> str | None:
     return urlencode(sorted(kept))
 
 
+def search_cache_query(query_string: str) -> str | None:
+    """The cache variant of a search, or None when this search must not be cached.
+
+    Only searches readers commonly make are cached: a normalised query of at most
+    SEARCH_MAX_WORDS words and SEARCH_MAX_CHARS characters, well-formed filters, and one of
+    the first SEARCH_MAX_PAGE pages. Anything else is answered fresh (not an error), so random
+    or long queries cannot fill the cache. Blank filters (what the form sends) are dropped: they
+    render the same page as no filter.
+    """
+    params: dict[str, str] = {}
+    for name, value in parse_qsl(query_string, keep_blank_values=True):
+        if name.startswith(settings.PAGE_CACHE_IGNORED_QUERY_PREFIXES):
+            continue
+        if name not in SEARCH_PARAMS or name in params:
+            return None
+        if value and not _SEARCH_VALUE[name].fullmatch(value):
+            return None
+        params[name] = value
+    words = params.get("q", "")
+    if len(words) > SEARCH_MAX_CHARS or len(words.split()) > SEARCH_MAX_WORDS:
+        return None
+    if int(params.get("page") or 1) > SEARCH_MAX_PAGE:
+        return None
+    return urlencode(sorted((name, value) for name, value in params.items() if value))
+
+
 def fetch(path: str, query: str) -> Entry | None:
     key = entry_key(path, query)
     try:
@@ -75,9 +116,9 @@ def fetch(path: str, query: str) -> Entry | None:
     return entry if entry.stored_at > purged else None
 
 
-def store(path: str, query: str, entry: Entry) -> None:
+def store(path: str, query: str, entry: Entry, *, timeout: int | None = None) -> None:
     try:
-        cache().set(entry_key(path, query), entry, timeout=settings.PAGE_CACHE_SECONDS)
+        cache().set(entry_key(path, query), entry, timeout=timeout or settings.PAGE_CACHE_SECONDS)
     except Exception:
         logger.warning("Page cache unavailable on write", exc_info=True)
 
@@ -88,7 +129,7 @@ def purge_paths(paths: set[str]) -> None:
         return
     now = time.time()
     # A stamp only has to outlive the entries it invalidates.
-    timeout = settings.PAGE_CACHE_SECONDS + 60
+    timeout = max(settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_SEARCH_SECONDS) + 60
     try:
         cache().set_many({purge_key(path): now for path in paths}, timeout=timeout)
     except Exception:

@@ -1,5 +1,6 @@
 """The anonymous page cache: zero-SQL hits, editors never cached, purges on every visible change."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -66,13 +67,74 @@ def test_a_csrftoken_cookie_does_not_bypass_the_cache(article, django_assert_num
         assert browser.get(article.url)["X-Page-Cache"] == "hit"
 
 
-def test_query_variants_are_cached_separately_and_search_is_not(article, section):
+def test_query_variants_are_cached_separately(article, section):
     assert fresh(section.url, "?page=1")["X-Page-Cache"] == "miss"
     assert fresh(section.url, "?page=1&utm_source=x")["X-Page-Cache"] == "hit"
-    searched = fresh("/search/", "?q=ceasefire")
-    assert "X-Page-Cache" not in searched
-    assert "private" in searched["Cache-Control"]
     assert "X-Page-Cache" not in fresh(section.url, "?unknown=1")
+
+
+@pytest.mark.parametrize("prefix", ["", "/es", "/ar"])
+def test_search_is_cached_briefly_for_anonymous_readers(article, prefix, django_assert_num_queries):
+    first = fresh(f"{prefix}/search/", "?q=ceasefire")
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    # Shared caches keep search results for a short while only; browsers as long as any page.
+    assert first["Cache-Control"] == "public, max-age=60, s-maxage=120"
+    with django_assert_num_queries(0):
+        # The form sends its blank filters: the same page, the same entry.
+        second = fresh(f"{prefix}/search/", "?q=ceasefire&section=&from=&to=")
+    assert second["X-Page-Cache"] == "hit" and second.content == first.content
+    assert fresh(f"{prefix}/search/", "?q=ceasefire&page=2")["X-Page-Cache"] == "miss"
+
+
+def test_search_results_are_stored_for_a_shorter_time(article, settings):
+    from pagecache import store
+
+    settings.PAGE_CACHE_SEARCH_SECONDS = 1
+    fresh("/search/", "?q=ceasefire")
+    key = store.entry_key("/search/", "q=ceasefire")
+    assert store.cache().get(key) is not None
+    # LocMemCache keeps the timeout it was given: 1 s, not the 600 s of other pages.
+    assert store.cache()._expire_info[store.cache().make_and_validate_key(key)] - time.time() <= 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?q=Ceasefire!",  # not normalised: what clean_query() makes of it is another variant
+        "?q=ceasefire++talks",
+        "?q=" + "a" * 41,  # long
+        "?q=one+two+three+four+five",  # many words
+        "?q=ceasefire&page=11",  # deep pages
+        "?q=ceasefire&q=talks",
+        "?q=ceasefire&from=yesterday",
+        "?q=ceasefire&sort=new",  # a parameter the page does not read
+    ],
+)
+def test_searches_that_could_fill_the_cache_are_answered_fresh(article, query):
+    response = fresh("/search/", query)
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+    assert "X-Page-Cache" not in fresh("/search/", query)
+
+
+def test_search_cache_key_is_normalised():
+    from pagecache.store import search_cache_query
+
+    assert search_cache_query("q=ceasefire&section=&from=&to=&page=") == "q=ceasefire"
+    assert search_cache_query("page=2&q=ceasefire&utm_source=x") == "page=2&q=ceasefire"
+    assert (
+        search_cache_query("q=a+b&section=world&from=2016-09-01&to=2016-09-30")
+        == "from=2016-09-01&q=a+b&section=world&to=2016-09-30"
+    )
+    assert search_cache_query("") == ""  # the empty search form
+    assert search_cache_query("q=%3Cscript%3E") is None
+
+
+def test_editor_searches_are_never_stored(article, editor_client):
+    response = editor_client.get("/search/?q=ceasefire")
+    assert "X-Page-Cache" not in response and "private" in response["Cache-Control"]
+    assert fresh("/search/", "?q=ceasefire")["X-Page-Cache"] == "miss"
 
 
 def test_cache_off_renders_every_time(article, settings):
@@ -102,7 +164,7 @@ def test_editor_always_sees_the_current_page_and_is_never_stored(article, editor
 def test_publishing_a_revision_purges_the_story_and_the_pages_listing_it(
     article, section, home, purges
 ):
-    urls = [article.url, section.url, home.url, "/feed/", "/sitemap.xml"]
+    urls = [article.url, section.url, home.url, "/feed/", "/sitemap.xml", "/search/?q=talks"]
     for url in urls:
         assert fresh(url).status_code == 200
         assert fresh(url)["X-Page-Cache"] == "hit"
@@ -113,18 +175,30 @@ def test_publishing_a_revision_purges_the_story_and_the_pages_listing_it(
         response = fresh(url)
         assert response["X-Page-Cache"] == "miss", url
         if url != "/sitemap.xml":  # the sitemap lists addresses, not titles
-            assert "Talks collapse after midnight" in response.content.decode(), url
+            # (search results highlight the word searched: <mark>Talks</mark>)
+            assert "collapse after midnight" in response.content.decode(), url
 
 
 def test_unpublishing_purges(article, section, home, purges):
     title = article.title
-    for url in (article.url, section.url, home.url, "/feed/"):
+    for url in (article.url, section.url, home.url, "/feed/", "/search/?q=ceasefire"):
         fresh(url)
+    assert "talks resume in the capital" in fresh("/search/", "?q=ceasefire").content.decode()
     with purges():
         article.unpublish()
     assert fresh(article.url).status_code == 404
     for url in (section.url, home.url, "/feed/"):
         assert title not in fresh(url).content.decode(), url
+    # Search highlights the word searched for, so look for the rest of the title.
+    assert "talks resume in the capital" not in fresh("/search/?q=ceasefire").content.decode()
+
+
+def test_a_story_change_purges_search_in_every_language(article):
+    from pagecache.purge import batch_for_page
+
+    urls = batch_for_page(article).urls
+    for prefix in ("", "/es", "/ar"):
+        assert any(url.endswith(f"{prefix}/search/") for url in urls), prefix
 
 
 def test_moving_purges_the_old_address_and_both_sections(article, section, home, purges):

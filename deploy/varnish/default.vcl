@@ -1,8 +1,10 @@
 # Varnish in front of the Newsroom app servers (`make serve-edge` renders the backend port).
 # Anonymous GET/HEAD requests are cached as the app's Cache-Control allows (s-maxage);
-# anything carrying a session or messages cookie, any write, and the admin, comment, CAPTCHA
-# and search URLs pass straight through. Wagtail's frontend cache (HTTPBackend) sends
-# `PURGE <path>` from the app servers: every cached variant of that path (any host, any query
+# anything carrying a session or messages cookie, any write, and the admin, comment and CAPTCHA
+# URLs pass straight through. Search results are cached like any page, for as long as the app's
+# s-maxage says (short), and only the searches the app marks public (short, normalised queries;
+# others come back `private, no-cache` and are not stored). Wagtail's frontend cache
+# (HTTPBackend) sends `PURGE <path>` from the app servers: every cached variant of that path (any host, any query
 # string) is banned; `PURGE /*` bans everything (a section renamed: every page's navigation).
 vcl 4.1;
 
@@ -46,7 +48,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|comments|captcha|documents)/" || req.url ~ "^/([a-z]{2}/)?search/") {
+    if (req.url ~ "^/(admin|comments|captcha|documents)/") {
         return (pass);
     }
     if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {

@@ -150,6 +150,21 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several app servers need one media store: naming a bucket puts uploads and renditions in S3
+# (or any S3-compatible store) through django-storages; boto3 finds the credentials itself
+# (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, an instance role, ~/.aws).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_DEFAULT_ACL = None  # the bucket's policy decides; media is public-read
+    AWS_QUERYSTRING_AUTH = False  # plain, cacheable URLs (a CDN may sit in front)
+    AWS_S3_FILE_OVERWRITE = False
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    if "MEDIA_URL" not in os.environ:
+        _host = AWS_S3_CUSTOM_DOMAIN or f"{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+        MEDIA_URL = f"https://{_host}/"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -162,6 +177,15 @@ TAGGIT_CASE_INSENSITIVE = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# SMTP, with EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # django-simple-captcha: challenges are drawn with `secrets` (see comments.captcha).
@@ -321,13 +345,17 @@ PAGE_CACHE_EXCLUDE_PATHS = [
     r"/comments/",
     r"/captcha/",
     r"/documents/",
-    r"/(?:[a-z]{2}/)?search/",
     r"/media/",
     r"/static/",
 ]
 # Query parameters our pages read; other parameters (except tracking ones) bypass the cache.
 PAGE_CACHE_QUERY_PARAMS = {"page", "comments", "comment"}
 PAGE_CACHE_IGNORED_QUERY_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "_ga")
+# Search results (/search/, /es/search/, /ar/search/) are cached briefly and only for short,
+# already normalised queries (pagecache/store.py search_cache_query), so a crawler sending
+# random queries cannot fill the cache; publishing a story purges them like any listing.
+PAGE_CACHE_SEARCH_PATH = r"/(?:[a-z]{2}/)?search/"
+PAGE_CACHE_SEARCH_SECONDS = int(os.environ.get("PAGE_CACHE_SEARCH_SECONDS", "120"))
 
 # Purging (wagtail.contrib.frontend_cache): our page cache always; Varnish, Cloudflare or
 # CloudFront as well when configured. pagecache/purge.py decides which URLs a change purges.
