@@ -57,3 +57,31 @@ def test_production_settings_pass_the_deploy_checklist():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_naming_a_bucket_puts_media_in_s3():
+    result = run_with_production_settings(
+        "from django.conf import settings; from django.core.files.storage import storages;"
+        "media = storages['default'];"
+        "print(type(media).__name__, settings.MEDIA_URL, media.bucket_name,"
+        " media.querystring_auth)",
+        SECRET_KEY="x" * 50,
+        AWS_STORAGE_BUCKET_NAME="newsroom-media",
+        AWS_S3_CUSTOM_DOMAIN="media.news.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "S3Storage",
+        "https://media.news.example.org/",
+        "newsroom-media",
+        "False",
+    ]
+
+
+def test_without_a_bucket_media_stays_on_disk():
+    result = run_with_production_settings(
+        "from django.core.files.storage import storages;print(type(storages['default']).__name__)",
+        SECRET_KEY="x" * 50,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["FileSystemStorage"]
