@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import GroupPagePermission
 
 from comments.models import Comment
@@ -133,3 +135,63 @@ def test_moderator_cannot_edit_or_publish_pages(client, moderator, article):
 def pending_edit_url(article):
     comment = Comment.objects.create(article=article, author_name="x", body="x", body_html="x")
     return f"edit/{comment.pk}/"
+
+
+def _add_pending(make_article, articles, comments, start=0):
+    pages = [
+        make_article(title=f"Story number {start + n}", slug=f"story-{start + n}")
+        for n in range(articles)
+    ]
+    Comment.objects.bulk_create(
+        Comment(
+            article=pages[n % articles],
+            author_name=f"Queued {start + n}",
+            body="queued",
+            body_html="<p>queued</p>",
+        )
+        for n in range(comments)
+    )
+    return pages
+
+
+def _queue_queries(client):
+    client.get(LIST, {"status": "pending"})  # warm: the menu badge's count is kept briefly
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, {"status": "pending"})
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_queue_query_count_and_size_do_not_grow_with_comments_or_articles(
+    client, moderator, make_article
+):
+    client.force_login(moderator)
+    _add_pending(make_article, articles=3, comments=5)
+    small, small_html = _queue_queries(client)
+    _add_pending(make_article, articles=27, comments=55, start=3)
+    large, large_html = _queue_queries(client)
+    assert small == large
+    # No <option> per article any more: only the rows shown name their article.
+    assert large_html.count("<option") == small_html.count("<option")
+    assert "Story number 29" in large_html  # newest comments, shown in the listing
+
+
+def test_queue_filters_by_chosen_article_and_by_title(client, moderator, make_article):
+    first, second = _add_pending(make_article, articles=2, comments=4)
+    client.force_login(moderator)
+    html = client.get(LIST, {"article": first.pk}).content.decode()
+    assert "Queued 0" in html and "Queued 2" in html and "Queued 1" not in html
+    assert first.title in html  # the chooser shows the chosen article
+    html = client.get(LIST, {"article_title": "number 1"}).content.decode()
+    assert "Queued 1" in html and "Queued 3" in html and "Queued 0" not in html
+
+
+def test_pending_badge_follows_moderation(client, moderator, pending):
+    client.force_login(moderator)
+    assert "Comments (3 pending)" in client.get("/admin/").content.decode()
+    client.post(f"{LIST}moderate/{pending[0].pk}/approve/")
+    assert "Comments (2 pending)" in client.get("/admin/").content.decode()
+    ids = "&".join(f"id={c.pk}" for c in pending[1:])
+    client.post(f"/admin/bulk/comments/comment/spam/?{ids}&next={LIST}")
+    html = client.get("/admin/").content.decode()
+    assert "pending)" not in html
