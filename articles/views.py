@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from .models import ArticlePage, Author, Person, Quotation, SectionPage, article_listing
-from .search import clean_query, highlight, parse_day
+from .search import CappedPaginator, clean_query, highlight, parse_day, search_stories
 
 PAGE_SIZE = 12
 
@@ -107,7 +107,8 @@ def search(request):
         if date_to:
             queryset = queryset.filter(publication_date__lte=date_to)
         people_found = list(get_search_backend().search(query, Person)[:6])
-        results = _page(request, queryset.search(query), size=10)
+        paginator = CappedPaginator(search_stories(queryset, query), 10)
+        results = paginator.get_page(request.GET.get("page"))
         results.object_list = list(results.object_list)
         for article in results.object_list:
             article.snippet = highlight(f"{article.lead} {article.body_text}", query)
