@@ -1,19 +1,25 @@
 """Template context shared by every public page: the section navigation."""
 
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from . import reader_cache
 from .models import SectionPage
 
 
 def navigation(request):
     def sections():
-        return (
-            SectionPage.objects.live()
-            .public()
-            .in_menu()
-            .filter(locale=Locale.get_active())
-            .order_by("path")
-        )
+        def compute():
+            return list(
+                SectionPage.objects.live()
+                .public()
+                .in_menu()
+                .filter(locale=Locale.get_active())
+                .order_by("path")
+            )
+
+        # Cached until the next page change (articles.reader_cache).
+        return reader_cache.cached(f"nav:{get_language()}", compute)
 
     # Evaluated lazily by templates that render the navigation; admin pages never pay for it.
     return {"nav_sections": sections}

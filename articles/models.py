@@ -3,9 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -18,9 +19,10 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
+from . import reader_cache
 from .blocks import ArticleBodyBlock
 
 SECTION_PAGE_SIZE = 12
@@ -46,6 +48,29 @@ class Author(index.Indexed, models.Model):
 
 def article_listing(queryset):
     """Live articles, newest first, with what a listing shows in a constant number of queries."""
+    return with_card_data(queryset.live().public())
+
+
+def article_cards(queryset):
+    """article_listing() without the bodies, which cards never show."""
+    return article_listing(queryset).defer_streamfields()
+
+
+def _newest_ids(queryset, limit: int) -> list[int]:
+    ordered = queryset.live().public().order_by("-publication_date", "-pk")
+    return list(ordered.values_list("pk", flat=True)[:limit])
+
+
+def _cards_by_pk(ids) -> dict:
+    """Live articles with what a card shows, by pk, in one query (plus two prefetches)."""
+    if not ids:
+        return {}
+    articles = with_card_data(ArticlePage.objects.filter(pk__in=set(ids)).live())
+    return {article.pk: article for article in articles.defer_streamfields()}
+
+
+def with_card_data(queryset):
+    """Newest first, with the image, byline and approved-comment count of each story."""
     from comments.models import Comment
 
     approved = (
@@ -57,9 +82,7 @@ def article_listing(queryset):
         .values("n")
     )
     return (
-        queryset.live()
-        .public()
-        .order_by("-publication_date", "-pk")
+        queryset.order_by("-publication_date", "-pk")
         .select_related("main_image")
         .prefetch_related(
             "main_image__renditions",
@@ -89,17 +112,42 @@ class HomePage(Page):
     max_count = 1
     template = "pages/home_page.html"
 
+    def _front_page_ids(self) -> dict:
+        def compute():
+            sections = SectionPage.objects.child_of(self).live().public()
+            return {
+                "latest": _newest_ids(ArticlePage.objects.descendant_of(self), 13),
+                "sections": [
+                    (section.pk, _newest_ids(ArticlePage.objects.child_of(section), 4))
+                    for section in sections.only("pk")
+                ],
+            }
+
+        return reader_cache.cached(f"front:{self.pk}", compute)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        latest = list(article_listing(ArticlePage.objects.descendant_of(self))[:13])
-        lead = self.lead_story if self.lead_story and self.lead_story.live else None
+        ids = self._front_page_ids()
+        wanted = list(ids["latest"])
+        for _section_pk, story_ids in ids["sections"]:
+            wanted += story_ids
+        if self.lead_story_id:
+            wanted.append(self.lead_story_id)
+        cards = _cards_by_pk(wanted)
+        latest = [cards[pk] for pk in ids["latest"] if pk in cards]
+        lead = cards.get(self.lead_story_id) if self.lead_story_id else None
         if lead is None and latest:
             lead = latest[0]
         context["lead_story"] = lead
         context["latest"] = [a for a in latest if lead is None or a.pk != lead.pk][:12]
-        sections = list(SectionPage.objects.child_of(self).live().public())
-        for section in sections:
-            section.top_stories = list(article_listing(ArticlePage.objects.child_of(section))[:4])
+        section_pks = [pk for pk, _story_ids in ids["sections"]]
+        by_pk = SectionPage.objects.in_bulk(section_pks)
+        sections = []
+        for pk, story_ids in ids["sections"]:
+            if pk in by_pk:
+                section = by_pk[pk]
+                section.top_stories = [cards[i] for i in story_ids if i in cards]
+                sections.append(section)
         context["sections"] = sections
         return context
 
@@ -118,9 +166,7 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(
-            article_listing(ArticlePage.objects.child_of(self)), SECTION_PAGE_SIZE
-        )
+        paginator = Paginator(article_cards(ArticlePage.objects.child_of(self)), SECTION_PAGE_SIZE)
         # get_page() turns a malformed or out-of-range ?page= into a real page, never an error.
         context["articles"] = paginator.get_page(request.GET.get("page"))
         return context
@@ -352,18 +398,41 @@ class ArticlePage(Page):
 
     @property
     def body_text(self) -> str:
-        """The body as plain text (for search snippets and descriptions)."""
+        """The body as plain text (for search snippets and descriptions).
+
+        Read from the stored JSON, not the block values, so chooser blocks (READ MORE, quotes)
+        cost no query.
+        """
         parts = []
-        for block in self.body:
-            if block.block_type == "paragraph":
-                parts.append(strip_tags(block.value.source))
-            elif block.block_type in ("heading", "quote"):
-                parts.append(block.value.get("text", ""))
+        for block in self.body.raw_data:
+            value = block.get("value")
+            if block.get("type") == "paragraph" and isinstance(value, str):
+                parts.append(strip_tags(value))
+            elif block.get("type") in ("heading", "quote") and isinstance(value, dict):
+                parts.append(value.get("text") or "")
         return " ".join(p.strip() for p in parts if p)
 
-    def related_stories(self, limit: int = 4):
-        """Other stories sharing a topic with this one, newest first."""
-        topic_ids = [tag.pk for tag in self.topics.all()]
+    @cached_property
+    def topic_list(self) -> list:
+        return list(self.topics.all())
+
+    def _story_links(self) -> dict:
+        """Ids of the related stories and of the section neighbours, cached until a change."""
+
+        def compute():
+            previous, following = self._neighbour_ids()
+            return {
+                "related": self._related_ids(),
+                "previous": previous,
+                "next": following,
+            }
+
+        if self.pk is None or getattr(self, "_is_preview", False):
+            return compute()  # a draft's topics must not reach readers through the cache
+        return reader_cache.cached(f"links:{self.pk}:{self.locale_id}", compute)
+
+    def _related_ids(self, limit: int = 4) -> list[int]:
+        topic_ids = [tag.pk for tag in self.topic_list]
         if not topic_ids:
             return []
         related = ArticlePage.objects.filter(
@@ -372,35 +441,75 @@ class ArticlePage(Page):
             .exclude(content_object_id=self.pk)
             .values("content_object_id"),
         )
-        return list(article_listing(related)[:limit])
+        return _newest_ids(related, limit)
 
-    def section_neighbours(self):
-        """(previous, next) stories in the same section by publication date."""
+    def _neighbour_ids(self) -> tuple[int | None, int | None]:
         if not self.publication_date:
             return None, None
         siblings = ArticlePage.objects.sibling_of(self, inclusive=False).live().public()
         previous = (
             siblings.filter(publication_date__lt=self.publication_date)
             .order_by("-publication_date")
-            .first()
+            .values("pk")[:1]
         )
         following = (
             siblings.filter(publication_date__gt=self.publication_date)
             .order_by("publication_date")
-            .first()
+            .values("pk")[:1]
         )
-        return previous, following
+        # Both in one round trip.
+        row = ArticlePage.objects.filter(pk=self.pk).values_list(
+            Subquery(previous), Subquery(following)
+        )
+        return tuple(row.first() or (None, None))
+
+    @cached_property
+    def _story_link_cards(self) -> dict:
+        links = self._story_links()
+        wanted = [*links["related"], links["previous"], links["next"]]
+        return _cards_by_pk([pk for pk in wanted if pk])
+
+    def related_stories(self, limit: int = 4):
+        """Other stories sharing a topic with this one, newest first."""
+        cards = self._story_link_cards
+        return [cards[pk] for pk in self._story_links()["related"] if pk in cards][:limit]
+
+    def section_neighbours(self):
+        """(previous, next) stories in the same section by publication date."""
+        links, cards = self._story_links(), self._story_link_cards
+        return cards.get(links["previous"]), cards.get(links["next"])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        self._is_preview = getattr(request, "is_preview", False)
         context["related"] = self.related_stories()
         context["previous_story"], context["next_story"] = self.section_neighbours()
+        if self.main_image_id:  # every rendition the page uses, in one query
+            prefetch_related_objects([self], "main_image__renditions")
         return context
 
-    @property
+    @cached_property
     def byline(self) -> list[Author]:
-        return [item.author for item in self.authors.all()]
+        items = self.authors.all()
+        if "authors" not in getattr(self, "_prefetched_objects_cache", {}):
+            items = items.select_related("author")
+        return [item.author for item in items]
 
-    @property
+    @cached_property
     def section(self):
-        return self.get_parent().specific
+        path = self.path[: -self.steplen]
+        if not path:
+            return self.get_parent().specific
+
+        def compute():
+            parent = SectionPage.objects.filter(path=path).first()
+            return parent if parent is not None else self.get_parent().specific
+
+        return reader_cache.cached(f"section:{path}", compute)
+
+    @cached_property
+    def reader_language_code(self) -> str:
+        codes = reader_cache.cached(
+            "locales", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+        )
+        return codes.get(self.locale_id) or getattr(self.locale, "language_code", "en")

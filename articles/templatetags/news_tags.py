@@ -7,6 +7,8 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles import reader_cache
+
 register = template.Library()
 
 SOCIAL_IMAGE = "fill-1200x675"
@@ -72,12 +74,32 @@ def article_json_ld(context, page):
         or [{"@type": "Organization", "name": "Newsroom"}],
         "publisher": _publisher(request),
         "articleSection": page.section.title,
-        "keywords": [tag.name for tag in page.topics.all()],
-        "inLanguage": getattr(page.locale, "language_code", "en"),
+        "keywords": [tag.name for tag in page.topic_list],
+        "inLanguage": page.reader_language_code,
     }
     if page.main_image:
         data["image"] = [social_image_url(context, page.main_image)]
     return _json_ld(data)
+
+
+@register.simple_tag
+def page_translations(page):
+    """A page's translations in one query per request: {"any": bool, "live": [pages]}."""
+    memo = getattr(page, "_reader_translations", None)
+    if memo is None:
+        if not hasattr(page, "get_translations"):
+            return {"any": False, "live": []}
+
+        def compute():
+            return list(page.get_translations().select_related("locale"))
+
+        if page.pk is None:
+            pages = compute()
+        else:  # cached until the next page change (articles.reader_cache)
+            pages = reader_cache.cached(f"translations:{page.pk}", compute)
+        memo = {"any": bool(pages), "live": [p for p in pages if p.live]}
+        page._reader_translations = memo
+    return memo
 
 
 @register.simple_tag(takes_context=True)
