@@ -79,6 +79,8 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
         ALLOWED_HOSTS="127.0.0.1,localhost",
         PAGE_CACHE="0",
         PYTHONUNBUFFERED="1",
+        # Without REDIS_URL production shares a file cache between workers: one per server here.
+        CACHE_DIR=tempfile.mkdtemp(prefix="newsroom-test-cache-"),
     )
     env.update(extra)
     return env

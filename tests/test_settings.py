@@ -85,3 +85,21 @@ def test_without_a_bucket_media_stays_on_disk():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["FileSystemStorage"]
+
+
+def test_without_redis_production_workers_share_a_file_cache(tmp_path):
+    """A per-process memory cache would let one gunicorn worker serve a page another purged."""
+    code = (
+        "from django.core.cache import caches;"
+        "caches['default'].set('probe', 'seen by every worker', 60);"
+        "print(type(caches['default']).__name__)"
+    )
+    first = run_with_production_settings(code, SECRET_KEY="x" * 50, CACHE_DIR=str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.split() == ["FileBasedCache"]
+    other_process = run_with_production_settings(
+        "from django.core.cache import caches; print(caches['default'].get('probe'))",
+        SECRET_KEY="x" * 50,
+        CACHE_DIR=str(tmp_path),
+    )
+    assert other_process.stdout.strip() == "seen by every worker"

@@ -1,11 +1,13 @@
 """Production settings: no default secret, DEBUG off, secure cookies behind HTTPS."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import REDIS_URL, env_bool
 
 DEBUG = False
 try:
@@ -28,3 +30,17 @@ SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+if not REDIS_URL:
+    # gunicorn runs several worker processes: a per-process memory cache would let one worker
+    # keep serving a page another worker purged. Without Redis, the workers of this machine
+    # share a file cache instead; several machines need REDIS_URL.
+    CACHE_DIR = Path(os.environ.get("CACHE_DIR", Path(tempfile.gettempdir()) / "newsroom-cache"))
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / alias),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+        for alias in ("default", "comments")
+    }
