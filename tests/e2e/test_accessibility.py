@@ -14,6 +14,20 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
+@pytest.fixture
+def page(browser, live_server):
+    """The reader's browser, except that axe-core is injected as an inline script, which the
+    site's Content-Security-Policy rightly refuses: this context bypasses CSP for the audit
+    (tests/e2e/test_csp.py checks the pages under the policy)."""
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, bypass_csp=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
 def axe_violations(page, url):
     response = page.goto(url)
     page.wait_for_load_state("networkidle")
