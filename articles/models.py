@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -482,11 +482,19 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self._is_preview = getattr(request, "is_preview", False)
-        context["related"] = self.related_stories()
-        context["previous_story"], context["next_story"] = self.section_neighbours()
-        if self.main_image_id:  # every rendition the page uses, in one query
-            prefetch_related_objects([self], "main_image__renditions")
+        # Lazy: when the template's cached fragment is used, none of this is read.
+        context["related"] = SimpleLazyObject(self.related_stories)
+        context["previous_story"] = SimpleLazyObject(lambda: self.section_neighbours()[0])
+        context["next_story"] = SimpleLazyObject(lambda: self.section_neighbours()[1])
+        context["reader_version"] = reader_cache.version()
         return context
+
+    @cached_property
+    def main_image_with_renditions(self):
+        """The main image with every rendition the page uses, fetched in one query."""
+        if self.main_image_id:
+            prefetch_related_objects([self], "main_image__renditions")
+        return self.main_image
 
     @cached_property
     def byline(self) -> list[Author]:

@@ -1,10 +1,13 @@
-"""Small object caches for reader pages (navigation, related stories, neighbours, front page).
+"""Small object caches for reader pages (navigation, related stories, neighbours, front page),
+and the version token the article template's cached fragments vary on.
 
-Every entry is stored under a version token that changes whenever a page is saved, published,
-unpublished, moved or deleted, or a view restriction or locale changes: a reader never sees a
-list older than the last edit. The token is changed at once and again when the transaction
-commits, so a request that read the old rows during the edit cannot keep them under the new
-token. Without a working cache (Redis down) everything is computed from the database.
+Every entry is stored under a version token that changes whenever something shown on reader
+pages changes: a page is saved, published, unpublished, moved or deleted; a view restriction,
+locale, site, author, person, tag or image is saved; a comment appears or disappears (through
+pagecache.purge.purge_page). A reader never sees a list older than the last edit. The token is
+changed at once and again when the transaction commits, so a request that read the old rows
+during the edit cannot keep them under the new token. Without a working cache (Redis down)
+everything is computed from the database.
 """
 
 import uuid
@@ -26,6 +29,11 @@ def _version() -> str | None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY)
     return version
+
+
+def version() -> str:
+    """The current token: template fragments of reader pages vary on it (article_page.html)."""
+    return _version() or "uncached"
 
 
 def cached(name: str, compute):
@@ -50,10 +58,20 @@ def invalidate() -> None:
     transaction.on_commit(_bump)
 
 
+def _shown_on_reader_pages() -> tuple[type, ...]:
+    from taggit.models import Tag
+    from wagtail.images import get_image_model
+    from wagtail.models import Site
+
+    from .models import Author, Person
+
+    return (Page, PageViewRestriction, Locale, Site, Author, Person, Tag, get_image_model())
+
+
 @receiver(post_save)
 @receiver(post_delete)
 def _model_changed(sender, instance, **kwargs):
-    if isinstance(instance, (Page, PageViewRestriction, Locale)):
+    if isinstance(instance, _shown_on_reader_pages()):
         invalidate()
 
 

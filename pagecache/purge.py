@@ -124,9 +124,14 @@ def batch_for_page(page: Page, *, old_urls: Iterable[str] = ()) -> PurgeBatch:
 
 def purge_page(page: Page, *, old_urls: Iterable[str] = ()) -> None:
     """Purge a page and the pages listing it, after the current transaction commits."""
+    from articles import reader_cache
+
     batch = batch_for_page(page, old_urls=old_urls)
     logger.info("Purging %d URLs for page %s", len(batch.urls), page.pk)
     batch.purge()
+    # The cached fragments and lists rendered into pages (related cards with comment counts,
+    # an article's comment list) go too: some of these changes are not page saves.
+    reader_cache.invalidate()
 
 
 def url_at(page: Page, url_path: str) -> str | None:

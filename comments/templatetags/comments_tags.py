@@ -6,7 +6,10 @@ from django import template
 from django.conf import settings
 from django.db.models import Count, Window
 from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
+from articles import reader_cache
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import comments_open
@@ -17,10 +20,7 @@ register = template.Library()
 def approved_page(article, number) -> tuple[dict, int]:
     """One page of approved comments and their total, in one query whatever their number."""
     per_page = settings.COMMENTS_PER_PAGE
-    try:
-        number = max(1, int(number))
-    except (TypeError, ValueError):
-        number = 1
+    number = _page_number(number)
     queryset = (
         Comment.objects.approved()
         .for_article(article)
@@ -46,14 +46,44 @@ def approved_page(article, number) -> tuple[dict, int]:
     }, total
 
 
+def _page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+class ApprovedComments:
+    """One page of approved comments, read from the database only when the template needs it
+    (the list is a cached fragment keyed on the reader-cache version; see the template)."""
+
+    def __init__(self, article, number):
+        self.article, self.requested = article, number
+
+    @cached_property
+    def _page(self) -> tuple[dict, int]:
+        return approved_page(self.article, self.requested)
+
+    @property
+    def page(self) -> dict:
+        return self._page[0]
+
+    @property
+    def total(self) -> int:
+        return self._page[1]
+
+
 @register.inclusion_tag("comments/article_comments.html", takes_context=True)
 def article_comments(context, article):
     request = context.get("request")
-    comments, total = approved_page(article, request.GET.get("comments") if request else None)
+    number = request.GET.get("comments") if request else None
     return {
+        "request": request,  # the cache tag skips caching in previews, which it reads from here
+        "reader_version": context.get("reader_version") or reader_cache.version(),
+        "comment_page": _page_number(number),
+        "language": get_language(),
         "article": article,
-        "comments": comments,
-        "comment_count": total,
+        "approved": ApprovedComments(article, number),
         "open": comments_open(article),
         "form": context.get("comment_form") or CommentForm(),
         "error": context.get("comment_error", ""),

@@ -1,0 +1,81 @@
+"""The article template's cached fragments: a repeat render skips the work, and nothing a reader
+sees is older than the last change (comments, bylines, related cards, corrections)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import ArticleCorrection, Author
+from comments import services
+from comments.models import Comment
+
+pytestmark = pytest.mark.django_db
+
+
+def render(client, url) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+@pytest.fixture
+def story(make_article, django_capture_on_commit_callbacks):
+    author = Author.objects.create(name="Ilse Marwick", slug="ilse-marwick")
+    page = make_article(title="Monitors reach the border crossing", byline=[author])
+    return page
+
+
+def test_a_repeat_render_reuses_the_fragments(client, story):
+    first, cold = render(client, story.url)
+    second, warm = render(client, story.url)
+    assert second == first
+    # Routing, the site, settings: the story's own parts and its comments come from the cache.
+    assert warm <= cold - 8, (cold, warm)
+
+
+def test_an_approved_comment_shows_at_once(client, story, django_capture_on_commit_callbacks):
+    render(client, story.url)
+    comment = Comment.objects.create(
+        article=story, author_name="Nadia Haddad", body="Good to see the monitors there."
+    )
+    html, _ = render(client, story.url)
+    assert "Nadia Haddad" not in html  # pending: not shown
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_approve(comment=comment, moderator=None)
+    html, _ = render(client, story.url)
+    assert "Nadia Haddad" in html and "1 comment" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_reject(comment=Comment.objects.get(pk=comment.pk), moderator=None)
+    html, _ = render(client, story.url)
+    assert "Nadia Haddad" not in html
+
+
+def test_renaming_an_author_updates_the_byline(client, story, django_capture_on_commit_callbacks):
+    assert "Ilse Marwick" in render(client, story.url)[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        author = Author.objects.get(slug="ilse-marwick")
+        author.name = "Ilse Marwick-Berg"
+        author.save()
+    assert "Ilse Marwick-Berg" in render(client, story.url)[0]
+
+
+def test_a_published_correction_shows_at_once(client, story, django_capture_on_commit_callbacks):
+    render(client, story.url)
+    page = story.get_latest_revision_as_object()
+    page.corrections = [ArticleCorrection(text="An earlier version misnamed the crossing.")]
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert "misnamed the crossing" in render(client, story.url)[0]
+
+
+def test_comment_pages_are_cached_apart(client, story, settings):
+    settings.COMMENTS_PER_PAGE = 1
+    for name in ("Ana", "Ben"):
+        Comment.objects.create(
+            article=story, author_name=f"{name} Reader", body="Noted.", status="approved"
+        )
+    first = render(client, story.url + "?comments=1")[0]
+    second = render(client, story.url + "?comments=2")[0]
+    assert "Ana Reader" in first and "Ben Reader" not in first
+    assert "Ben Reader" in second and "Ana Reader" not in second
