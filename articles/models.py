@@ -1,5 +1,7 @@
 """Page types (front page, sections, articles) and the Author snippet."""
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -19,7 +21,7 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from . import reader_cache
@@ -92,7 +94,24 @@ def with_card_data(queryset):
     )
 
 
-class HomePage(Page):
+class CachedViewRestrictions:
+    """Wagtail checks a page's view restrictions (two queries: ancestors, restrictions) every
+    time it serves it; remember which apply. The reader cache forgets on any change to a
+    page, a move or a restriction, so a new restriction applies at once."""
+
+    def get_view_restrictions(self):
+        wagtails = super().get_view_restrictions
+
+        def compute():
+            return list(wagtails().values_list("pk", flat=True))
+
+        ids = reader_cache.cached(f"restrictions:{self.pk}", compute)
+        if not ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
+
+class HomePage(CachedViewRestrictions, Page):
     """The front page: a lead story, the latest stories and a block per section."""
 
     intro = models.CharField(max_length=255, blank=True)
@@ -125,6 +144,32 @@ class HomePage(Page):
 
         return reader_cache.cached(f"front:{self.pk}", compute)
 
+    def route(self, request, path_components):
+        """Find a section or story below the front page in one lookup, not a query (and a
+        .specific query) per URL segment: the page behind each path is remembered in the
+        reader cache, which forgets it on any page change. Unknown paths take Wagtail's walk."""
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+
+        def find():
+            target = (
+                Page.objects.descendant_of(self)
+                .filter(url_path=url_path)
+                .values_list("pk", "content_type_id")
+                .first()
+            )
+            return list(target) if target else []
+
+        target = reader_cache.cached(f"route:{self.pk}:{url_path}", find, keep_empty=False)
+        page = None
+        if target:
+            model = ContentType.objects.get_for_id(target[1]).model_class()
+            page = model.objects.filter(pk=target[0]).first() if model else None
+        if page is None:
+            return super().route(request, path_components)
+        return page.route(request, [])  # 404 unless live, exactly as Wagtail decides
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         ids = self._front_page_ids()
@@ -152,7 +197,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(CachedViewRestrictions, Page):
     """A section of the site (e.g. Diplomacy) listing its stories, newest first."""
 
     intro = models.TextField(blank=True)
@@ -265,7 +310,7 @@ class ArticleAuthor(Orderable):
         unique_together = [("page", "author")]
 
 
-class ArticlePage(Page):
+class ArticlePage(CachedViewRestrictions, Page):
     """A news story."""
 
     lead = models.TextField(
@@ -487,6 +532,7 @@ class ArticlePage(Page):
         context["previous_story"] = SimpleLazyObject(lambda: self.section_neighbours()[0])
         context["next_story"] = SimpleLazyObject(lambda: self.section_neighbours()[1])
         context["reader_version"] = reader_cache.version()
+        context["fragment_seconds"] = settings.READER_FRAGMENT_SECONDS
         return context
 
     @cached_property

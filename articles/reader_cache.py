@@ -3,16 +3,18 @@ and the version token the article template's cached fragments vary on.
 
 Every entry is stored under a version token that changes whenever something shown on reader
 pages changes: a page is saved, published, unpublished, moved or deleted; a view restriction,
-locale, site, author, person, tag or image is saved; a comment appears or disappears (through
-pagecache.purge.purge_page). A reader never sees a list older than the last edit. The token is
-changed at once and again when the transaction commits, so a request that read the old rows
-during the edit cannot keep them under the new token. Without a working cache (Redis down)
-everything is computed from the database.
+locale, site, author, person, tag, image or the comment rules are saved; a comment appears or
+disappears (through pagecache.purge.purge_page). A reader never sees a list older than the
+last edit. The token is changed at once and again when the transaction commits, so a request
+that read the old rows during the edit cannot keep them under the new token. Without a
+working cache (Redis down) everything is computed from the database.
 """
 
+import threading
 import uuid
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -23,11 +25,30 @@ VERSION_KEY = "articles:reader-version"
 TIMEOUT = 6 * 60 * 60
 
 
+# Within one request the token is read once (a page reads several cached lists and
+# fragments: one Redis round trip instead of one each); outside requests, every time.
+_request = threading.local()
+
+
+@receiver(request_started)
+def _request_started(**kwargs) -> None:
+    _request.active, _request.version = True, None
+
+
+@receiver(request_finished)
+def _request_finished(**kwargs) -> None:
+    _request.active, _request.version = False, None
+
+
 def _version() -> str | None:
+    if getattr(_request, "active", False) and _request.version is not None:
+        return _request.version
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(VERSION_KEY)
+    if getattr(_request, "active", False):
+        _request.version = version
     return version
 
 
@@ -36,8 +57,9 @@ def version() -> str:
     return _version() or "uncached"
 
 
-def cached(name: str, compute):
-    """compute()'s result (never None), kept until the next content change."""
+def cached(name: str, compute, *, keep_empty: bool = True):
+    """compute()'s result (never None), kept until the next content change. With
+    keep_empty=False an empty result is not stored (e.g. unknown URLs: anyone can make more)."""
     version = _version()
     if version is None:
         return compute()
@@ -45,12 +67,14 @@ def cached(name: str, compute):
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, TIMEOUT)
+        if value or keep_empty:
+            cache.set(key, value, TIMEOUT)
     return value
 
 
 def _bump() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    _request.version = None  # this request changed content: read the new token from now on
 
 
 def invalidate() -> None:
@@ -63,9 +87,21 @@ def _shown_on_reader_pages() -> tuple[type, ...]:
     from wagtail.images import get_image_model
     from wagtail.models import Site
 
+    from comments.models import CommentSettings
+
     from .models import Author, Person
 
-    return (Page, PageViewRestriction, Locale, Site, Author, Person, Tag, get_image_model())
+    return (
+        Page,
+        PageViewRestriction,
+        Locale,
+        Site,
+        Author,
+        Person,
+        Tag,
+        get_image_model(),
+        CommentSettings,
+    )
 
 
 @receiver(post_save)

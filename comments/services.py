@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.log_actions import log
 
+from articles import reader_cache
 from pagecache.purge import purge_page
 
 from .models import Comment, CommentSettings
@@ -70,7 +71,9 @@ def client_ip(meta: dict) -> str | None:
 def comments_open(article) -> bool:
     if not article.comments_open or not article.live:
         return False
-    days = CommentSettings.load().close_after_days
+    days = reader_cache.cached(
+        "comment-close-after-days", lambda: CommentSettings.load().close_after_days
+    )
     published = article.publication_date or article.first_published_at
     if days and published and timezone.now() > published + timedelta(days=days):
         return False

@@ -83,6 +83,8 @@ class Load:
 @dataclass
 class Results:
     queries: dict[int, dict[str, int]] = field(default_factory=dict)
+    # Every cache emptied before each request (in-process): (queries, median ms) per page.
+    empty_caches: dict[str, tuple[int, float]] = field(default_factory=dict)
     cold: dict[str, Load] = field(default_factory=dict)
     warm: dict[str, Load] = field(default_factory=dict)
     post_rate: float | None = None
@@ -291,6 +293,31 @@ class Bench:
             counts[label] = len(queries)
         self.results.queries[articles] = counts
         log(f"queries at {articles} articles: {counts}")
+        if articles == self.args.articles:
+            self.render_with_empty_caches(client)
+
+    def render_with_empty_caches(self, client) -> None:
+        """The worst case behind the cold figures: every cache (fragments, object caches,
+        Wagtail's own) emptied before each request, as right after a purge of everything."""
+        import statistics
+        import time
+
+        from django.core.cache import caches
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        for label, path in PAGES:
+            timings, count = [], 0
+            for _ in range(10):
+                for cache in caches.all():
+                    cache.clear()
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    client.get(path)
+                    timings.append((time.perf_counter() - started) * 1000)
+                count = len(queries)
+            self.results.empty_caches[label] = (count, statistics.median(timings))
+        log(f"with every cache empty: {self.results.empty_caches}")
 
     # -- servers ----------------------------------------------------------------------------
     def flush_redis(self) -> None:
@@ -609,6 +636,20 @@ def report(results: Results, args) -> str:
     for label, _ in PAGES:
         counts = [str(results.queries[n].get(label, "–")) for n in sizes]
         lines.append(f"| {label} | " + " | ".join(counts) + " |")
+    if results.empty_caches:
+        lines += [
+            "",
+            "### Every cache empty (in-process, one request at a time, median of 10)",
+            "",
+            "Cold runs above switch the whole-page cache off; the article's Wagtail template",
+            "fragments and the object caches stay on, as after a purge of one page. Here every",
+            "cache is emptied before each request, as after a purge of everything.",
+            "",
+            "| Page | Queries | ms |",
+            "|---|--:|--:|",
+        ]
+        for label, (count, ms) in results.empty_caches.items():
+            lines.append(f"| {label} | {count} | {ms:.1f} |")
     accepted, attempted = results.posts
     lines += [
         "",

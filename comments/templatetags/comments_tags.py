@@ -46,6 +46,10 @@ def approved_page(article, number) -> tuple[dict, int]:
     }, total
 
 
+def _notice(value) -> str:
+    return value if value in ("pending", "published") else ""
+
+
 def _page_number(value) -> int:
     try:
         return max(1, int(value))
@@ -80,6 +84,7 @@ def article_comments(context, article):
     return {
         "request": request,  # the cache tag skips caching in previews, which it reads from here
         "reader_version": context.get("reader_version") or reader_cache.version(),
+        "fragment_seconds": settings.READER_FRAGMENT_SECONDS,
         "comment_page": _page_number(number),
         "language": get_language(),
         "article": article,
@@ -88,7 +93,8 @@ def article_comments(context, article):
         "form": context.get("comment_form") or CommentForm(),
         "error": context.get("comment_error", ""),
         "challenge": context.get("challenge"),
-        "notice": request.GET.get("comment") if request else None,
+        # After posting, the reader lands on ?comment=pending|published (a cached variant too).
+        "notice": _notice(request.GET.get("comment") if request else None),
         "post_url": reverse("comments:post", args=[article.pk]),
         "challenge_url": reverse("comments:challenge"),
         "preview": getattr(request, "is_preview", False),

@@ -356,6 +356,9 @@ PAGE_CACHE_IGNORED_QUERY_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "_ga")
 # random queries cannot fill the cache; publishing a story purges them like any listing.
 PAGE_CACHE_SEARCH_PATH = r"/(?:[a-z]{2}/)?search/"
 PAGE_CACHE_SEARCH_SECONDS = int(os.environ.get("PAGE_CACHE_SEARCH_SECONDS", "120"))
+# Template fragments of the article page (its own parts, its comments), for every reader and
+# for page-cache misses; they also vary on the reader-cache version, so changes show at once.
+READER_FRAGMENT_SECONDS = int(os.environ.get("READER_FRAGMENT_SECONDS", "600"))
 
 # Purging (wagtail.contrib.frontend_cache): our page cache always; Varnish, Cloudflare or
 # CloudFront as well when configured. pagecache/purge.py decides which URLs a change purges.
