@@ -1,6 +1,5 @@
 """Page types (front page, sections, articles) and the Author snippet."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -532,7 +531,7 @@ class ArticlePage(CachedViewRestrictions, Page):
         context["previous_story"] = SimpleLazyObject(lambda: self.section_neighbours()[0])
         context["next_story"] = SimpleLazyObject(lambda: self.section_neighbours()[1])
         context["reader_version"] = reader_cache.version()
-        context["fragment_seconds"] = settings.READER_FRAGMENT_SECONDS
+        context["fragment_seconds"] = reader_cache.fragment_seconds()
         return context
 
     @cached_property

@@ -12,7 +12,9 @@ working cache (Redis down) everything is computed from the database.
 
 import threading
 import uuid
+from collections import OrderedDict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -52,9 +54,30 @@ def _version() -> str | None:
     return version
 
 
-def version() -> str:
-    """The current token: template fragments of reader pages vary on it (article_page.html)."""
-    return _version() or "uncached"
+def version() -> str | None:
+    """The current token, which template fragments of reader pages vary on (None: no working
+    cache, so fragments must not be kept: see fragment_seconds)."""
+    return _version()
+
+
+def fragment_seconds() -> int:
+    """How long reader-page fragments may be kept: 0 while the version cannot be read."""
+    return settings.READER_FRAGMENT_SECONDS if _version() is not None else 0
+
+
+# What is stored under a version never changes, so each process also keeps the latest values
+# in memory: one Redis round trip per request (the version) instead of one per list.
+_local_values: OrderedDict[str, object] = OrderedDict()
+_LOCAL_MAX = 2000
+_local_lock = threading.Lock()
+
+
+def _remember_locally(key: str, value) -> None:
+    with _local_lock:
+        _local_values[key] = value
+        _local_values.move_to_end(key)
+        while len(_local_values) > _LOCAL_MAX:
+            _local_values.popitem(last=False)
 
 
 def cached(name: str, compute, *, keep_empty: bool = True):
@@ -64,11 +87,16 @@ def cached(name: str, compute, *, keep_empty: bool = True):
     if version is None:
         return compute()
     key = f"articles:{name}:{version}"
+    value = _local_values.get(key)
+    if value is not None:
+        return value
     value = cache.get(key)
     if value is None:
         value = compute()
         if value or keep_empty:
             cache.set(key, value, TIMEOUT)
+    if value or keep_empty:
+        _remember_locally(key, value)
     return value
 
 

@@ -83,8 +83,8 @@ def article_comments(context, article):
     number = request.GET.get("comments") if request else None
     return {
         "request": request,  # the cache tag skips caching in previews, which it reads from here
-        "reader_version": context.get("reader_version") or reader_cache.version(),
-        "fragment_seconds": settings.READER_FRAGMENT_SECONDS,
+        "reader_version": reader_cache.version(),
+        "fragment_seconds": reader_cache.fragment_seconds(),
         "comment_page": _page_number(number),
         "language": get_language(),
         "article": article,

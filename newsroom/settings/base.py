@@ -331,6 +331,14 @@ else:
         },
     }
 COMMENTS_FLOOD_CACHE = "comments"
+# Rendered fragments of reader pages, in each process's memory: their keys carry the shared
+# reader-cache version (articles/reader_cache.py), so a change anywhere retires them everywhere.
+FRAGMENT_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "1000"))},
+}
+CACHES["fragments"] = FRAGMENT_CACHE
 
 # Whole-page cache for anonymous readers (pagecache/). PAGE_CACHE=0 turns it off.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)

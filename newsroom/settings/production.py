@@ -44,3 +44,4 @@ if not REDIS_URL:
         }
         for alias in ("default", "comments")
     }
+    CACHES["fragments"] = FRAGMENT_CACHE  # noqa: F405

@@ -15,6 +15,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "comments",
     },
+    "fragments": FRAGMENT_CACHE,  # noqa: F405
 }
 # Tests write without committing, so purges (run on commit) never fire: the page cache is off
 # unless a test turns it on (tests/test_cache.py).

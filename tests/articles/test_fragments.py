@@ -93,3 +93,19 @@ def test_a_new_view_restriction_applies_at_once(client, story, section):
     assert response.status_code == 302 and "/login" in response["Location"]
     PageViewRestriction.objects.all().delete()
     assert client.get(story.url).status_code == 200
+
+
+def test_without_a_working_cache_fragments_are_not_kept(client, story, settings):
+    """The fragments live in each process's memory, keyed on the shared version; when the
+    version cannot be read (Redis down) nothing may be kept, or it could never be retired."""
+    from articles import reader_cache
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    assert reader_cache.fragment_seconds() == 0
+    assert "Monitors reach the border crossing" in render(client, story.url)[0]
+    # A change that sends no signal at all still shows: nothing was kept.
+    type(story).objects.filter(pk=story.pk).update(title="Monitors turned back at the border")
+    assert "Monitors turned back at the border" in render(client, story.url)[0]
