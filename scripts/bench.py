@@ -84,7 +84,7 @@ class Load:
 class Results:
     queries: dict[int, dict[str, int]] = field(default_factory=dict)
     # Every cache emptied before each request (in-process): (queries, median ms) per page.
-    empty_caches: dict[str, tuple[int, float]] = field(default_factory=dict)
+    empty_caches: dict[int, dict[str, tuple[int, float]]] = field(default_factory=dict)
     cold: dict[str, Load] = field(default_factory=dict)
     warm: dict[str, Load] = field(default_factory=dict)
     post_rate: float | None = None
@@ -288,15 +288,15 @@ class Bench:
             first = client.get(path)  # builds image renditions and Wagtail's own caches
             if first.status_code != 200:
                 raise RuntimeError(f"{path} answered {first.status_code}")
+            client.get(path)  # the first render may store image data, which renews the caches
             with CaptureQueriesContext(connection) as queries:
                 client.get(path)
             counts[label] = len(queries)
         self.results.queries[articles] = counts
         log(f"queries at {articles} articles: {counts}")
-        if articles == self.args.articles:
-            self.render_with_empty_caches(client)
+        self.render_with_empty_caches(client, articles)
 
-    def render_with_empty_caches(self, client) -> None:
+    def render_with_empty_caches(self, client, articles: int) -> None:
         """The worst case behind the cold figures: every cache (fragments, object caches,
         Wagtail's own) emptied before each request, as right after a purge of everything."""
         import statistics
@@ -316,8 +316,11 @@ class Bench:
                     client.get(path)
                     timings.append((time.perf_counter() - started) * 1000)
                 count = len(queries)
-            self.results.empty_caches[label] = (count, statistics.median(timings))
-        log(f"with every cache empty: {self.results.empty_caches}")
+            self.results.empty_caches.setdefault(articles, {})[label] = (
+                count,
+                statistics.median(timings),
+            )
+        log(f"with every cache empty at {articles} articles: {self.results.empty_caches[articles]}")
 
     # -- servers ----------------------------------------------------------------------------
     def flush_redis(self) -> None:
@@ -637,6 +640,7 @@ def report(results: Results, args) -> str:
         counts = [str(results.queries[n].get(label, "–")) for n in sizes]
         lines.append(f"| {label} | " + " | ".join(counts) + " |")
     if results.empty_caches:
+        empty_sizes = sorted(results.empty_caches)
         lines += [
             "",
             "### Every cache empty (in-process, one request at a time, median of 10)",
@@ -645,11 +649,15 @@ def report(results: Results, args) -> str:
             "fragments and the object caches stay on, as after a purge of one page. Here every",
             "cache is emptied before each request, as after a purge of everything.",
             "",
-            "| Page | Queries | ms |",
-            "|---|--:|--:|",
+            "| Page | "
+            + " | ".join(f"Queries, {n:,} articles" for n in empty_sizes)
+            + f" | ms, {empty_sizes[-1]:,} articles |",
+            "|---|" + "--:|" * (len(empty_sizes) + 1),
         ]
-        for label, (count, ms) in results.empty_caches.items():
-            lines.append(f"| {label} | {count} | {ms:.1f} |")
+        for label, _ in PAGES:
+            counts = [str(results.empty_caches[n].get(label, ("–", 0))[0]) for n in empty_sizes]
+            ms = results.empty_caches[empty_sizes[-1]].get(label, (0, 0.0))[1]
+            lines.append(f"| {label} | " + " | ".join(counts) + f" | {ms:.1f} |")
     accepted, attempted = results.posts
     lines += [
         "",
@@ -695,6 +703,12 @@ def report(results: Results, args) -> str:
     if len(sizes) >= 2:
         small, large = results.queries[sizes[0]], results.queries[sizes[-1]]
         grown = [label for label, _ in PAGES if large.get(label, 0) > small.get(label, 0)]
+        empty = [results.empty_caches.get(n, {}) for n in (sizes[0], sizes[-1])]
+        grown += [
+            f"{label} (every cache empty)"
+            for label, _ in PAGES
+            if empty[1].get(label, (0,))[0] > empty[0].get(label, (0,))[0]
+        ]
         target(
             "Query counts flat in data size",
             "grew: " + ", ".join(grown) if grown else "flat",
