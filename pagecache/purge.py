@@ -127,7 +127,7 @@ def purge_page(page: Page, *, old_urls: Iterable[str] = ()) -> None:
     from articles import reader_cache
 
     batch = batch_for_page(page, old_urls=old_urls)
-    logger.info("Purging %d URLs for page %s", len(batch.urls), page.pk)
+    logger.debug("Purging %d URLs for page %s", len(batch.urls), page.pk)
     batch.purge()
     # The cached fragments and lists rendered into pages (related cards with comment counts,
     # an article's comment list) go too: some of these changes are not page saves.
