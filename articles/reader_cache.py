@@ -10,6 +10,7 @@ that read the old rows during the edit cannot keep them under the new token. Wit
 working cache (Redis down) everything is computed from the database.
 """
 
+import functools
 import threading
 import uuid
 from collections import OrderedDict
@@ -110,6 +111,7 @@ def invalidate() -> None:
     transaction.on_commit(_bump)
 
 
+@functools.cache  # runs on every save of every model: resolve the classes once
 def _shown_on_reader_pages() -> tuple[type, ...]:
     from taggit.models import Tag
     from wagtail.images import get_image_model
