@@ -12,7 +12,7 @@ from taggit.models import Tag
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from .models import ArticlePage, Author, Person, Quotation, SectionPage, article_listing
+from .models import ArticlePage, Author, Person, Quotation, SectionPage, article_cards
 from .search import CappedPaginator, clean_query, highlight, parse_day, search_stories
 
 PAGE_SIZE = 12
@@ -29,7 +29,7 @@ def _localized():
 
 def topic(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = article_listing(_localized().filter(tagged_items__tag=tag))
+    articles = article_cards(_localized().filter(tagged_items__tag=tag))
     return render(
         request, "articles/topic.html", {"topic": tag, "articles": _page(request, articles)}
     )
@@ -37,7 +37,7 @@ def topic(request, slug):
 
 def author(request, slug):
     person = get_object_or_404(Author, slug=slug)
-    articles = article_listing(_localized().filter(authors__author=person))
+    articles = article_cards(_localized().filter(authors__author=person))
     return render(
         request, "articles/author.html", {"author": person, "articles": _page(request, articles)}
     )
@@ -80,7 +80,7 @@ def archive(request, year, month=None):
         end = datetime(year, month, last_day, 23, 59, 59, tzinfo=tz)
     else:
         start, end = datetime(year, 1, 1, tzinfo=tz), datetime(year, 12, 31, 23, 59, 59, tzinfo=tz)
-    articles = article_listing(
+    articles = article_cards(
         _localized().filter(publication_date__gte=start, publication_date__lte=end)
     )
     return render(
