@@ -461,7 +461,7 @@ class ArticlePage(CachedViewRestrictions, Page):
         return list(self.topics.all())
 
     @cached_property
-    def _story_links(self) -> dict:
+    def story_link_ids(self) -> dict:
         """Ids of the related stories and of the section neighbours, cached until a change."""
 
         def compute():
@@ -510,18 +510,18 @@ class ArticlePage(CachedViewRestrictions, Page):
 
     @cached_property
     def _story_link_cards(self) -> dict:
-        links = self._story_links
+        links = self.story_link_ids
         wanted = [*links["related"], links["previous"], links["next"]]
         return _cards_by_pk([pk for pk in wanted if pk])
 
     def related_stories(self, limit: int = 4):
         """Other stories sharing a topic with this one, newest first."""
         cards = self._story_link_cards
-        return [cards[pk] for pk in self._story_links["related"] if pk in cards][:limit]
+        return [cards[pk] for pk in self.story_link_ids["related"] if pk in cards][:limit]
 
     def section_neighbours(self):
         """(previous, next) stories in the same section by publication date."""
-        links, cards = self._story_links, self._story_link_cards
+        links, cards = self.story_link_ids, self._story_link_cards
         return cards.get(links["previous"]), cards.get(links["next"])
 
     def get_context(self, request, *args, **kwargs):

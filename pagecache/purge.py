@@ -82,7 +82,11 @@ def related_pages(page: Page) -> list[Page]:
     pages += list(page.get_ancestors().filter(depth__gt=1))
     specific = page.specific
     if isinstance(specific, ArticlePage):
-        pages += [p for p in specific.section_neighbours() if p is not None]
+        # The neighbours' ids only: their story cards (images, counts) are not needed here.
+        links = specific.story_link_ids
+        neighbour_ids = [pk for pk in (links["previous"], links["next"]) if pk]
+        if neighbour_ids:
+            pages += list(Page.objects.filter(pk__in=neighbour_ids))
         topic_ids = list(specific.tagged_items.values_list("tag_id", flat=True))
         if topic_ids:
             pages += list(
