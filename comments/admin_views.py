@@ -21,9 +21,8 @@ ROW_ACTIONS = [
     ("spam", "Spam", Comment.Status.SPAM),
 ]
 # The "Comments (N pending)" badge is on every admin page; counting 100,000 pending rows costs
-# tens of milliseconds, so the figure is kept briefly and forgotten when a moderator acts here.
-# Comments posted meanwhile show up in the badge within PENDING_COUNT_SECONDS.
-PENDING_COUNT_KEY = "comments:admin:pending-count"
+# tens of milliseconds, so the figure is kept briefly; comments.services forgets it whenever a
+# comment arrives for moderation or changes status.
 PENDING_COUNT_SECONDS = 30
 ACTIONS = {
     "approve": (services.comment_approve, "approved"),
@@ -37,15 +36,11 @@ def can_moderate(user) -> bool:
 
 
 def pending_count() -> int:
-    count = cache.get(PENDING_COUNT_KEY)
+    count = cache.get(services.PENDING_COUNT_KEY)
     if count is None:
         count = Comment.objects.in_moderation().count()
-        cache.set(PENDING_COUNT_KEY, count, PENDING_COUNT_SECONDS)
+        cache.set(services.PENDING_COUNT_KEY, count, PENDING_COUNT_SECONDS)
     return count
-
-
-def forget_pending_count() -> None:
-    cache.delete(PENDING_COUNT_KEY)
 
 
 @require_POST
@@ -61,7 +56,6 @@ def moderate(request, pk: int, action: str):
         comment=comment, moderator=request.user, reason=request.POST.get("reason", "")
     )
     if changed:
-        forget_pending_count()
         messages.success(request, f"Comment by {comment.author_name} {verb}.")
     else:
         messages.info(request, f"Comment by {comment.author_name} was already {comment.status}.")
@@ -114,8 +108,6 @@ class ModerationBulkAction(SnippetBulkAction):
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         changed = sum(bool(cls.service(comment=c, moderator=user)) for c in objects)
-        if changed:
-            forget_pending_count()
         return changed, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):

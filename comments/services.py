@@ -68,6 +68,14 @@ def client_ip(meta: dict) -> str | None:
         return None
 
 
+# The admin's "Comments (N pending)" badge keeps its count briefly (comments.admin_views).
+PENDING_COUNT_KEY = "comments:admin:pending-count"
+
+
+def forget_pending_count() -> None:
+    caches["default"].delete(PENDING_COUNT_KEY)
+
+
 def comments_open(article) -> bool:
     if not article.comments_open or not article.live:
         return False
@@ -189,6 +197,7 @@ def comment_submit(
         existing = Comment.objects.get(submission_token=comment.submission_token)
         return SubmitResult(comment=existing, published=existing.status == Comment.Status.APPROVED)
     if status == Comment.Status.PENDING:
+        transaction.on_commit(forget_pending_count)
         transaction.on_commit(lambda: notify_moderators(comment))
     elif status == Comment.Status.APPROVED:
         purge_page(article)  # the reader is sent back to the story: show the new comment
@@ -262,6 +271,7 @@ def _transition(*, comment: Comment, to_status: str, moderator, reason: str = ""
             user=moderator,
             data={"from": current, "to": to_status, "reason": reason},
         )
+        transaction.on_commit(forget_pending_count)
         if to_status == Comment.Status.APPROVED:
             transaction.on_commit(lambda: notify_author_approved(comment))
         if Comment.Status.APPROVED in (current, to_status):

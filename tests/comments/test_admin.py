@@ -186,12 +186,31 @@ def test_queue_filters_by_chosen_article_and_by_title(client, moderator, make_ar
     assert "Queued 1" in html and "Queued 3" in html and "Queued 0" not in html
 
 
-def test_pending_badge_follows_moderation(client, moderator, pending):
+def test_pending_badge_follows_moderation(
+    client, moderator, pending, django_capture_on_commit_callbacks
+):
     client.force_login(moderator)
     assert "Comments (3 pending)" in client.get("/admin/").content.decode()
-    client.post(f"{LIST}moderate/{pending[0].pk}/approve/")
+    # The cached count is forgotten once the change commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{LIST}moderate/{pending[0].pk}/approve/")
     assert "Comments (2 pending)" in client.get("/admin/").content.decode()
     ids = "&".join(f"id={c.pk}" for c in pending[1:])
-    client.post(f"/admin/bulk/comments/comment/spam/?{ids}&next={LIST}")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/bulk/comments/comment/spam/?{ids}&next={LIST}")
     html = client.get("/admin/").content.decode()
     assert "pending)" not in html
+
+
+def test_pending_badge_counts_a_new_comment_at_once(
+    client, moderator, pending, article, django_capture_on_commit_callbacks
+):
+    from comments import services
+
+    client.force_login(moderator)
+    assert "Comments (3 pending)" in client.get("/admin/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_submit(
+            article=article, author_name="Late Reader", body="One more thought.", started_at=0
+        )
+    assert "Comments (4 pending)" in client.get("/admin/").content.decode()
