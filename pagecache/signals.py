@@ -6,6 +6,9 @@ the pages that list it, and cover moves and slug changes, which it does not hand
 
 from __future__ import annotations
 
+import threading
+
+from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -27,11 +30,26 @@ def on_slug_change(sender, instance, instance_before, **kwargs) -> None:
     purge.purge_page(instance, old_urls=[url for url in [instance_before.get_full_url()] if url])
 
 
+# Stories whose visible comments were deleted, purged once each after the commit: deleting
+# a story's 500 comments (or the story) must not compute 500 identical purges.
+_deleted_comments = threading.local()
+
+
 def on_comment_delete(sender, instance, **kwargs) -> None:
     from comments.models import Comment
 
     if instance.status == Comment.Status.APPROVED:
-        purge.purge_page(instance.article)
+        pending = _deleted_comments.__dict__.setdefault("article_ids", set())
+        pending.add(instance.article_id)
+        transaction.on_commit(_purge_stories_with_deleted_comments)
+
+
+def _purge_stories_with_deleted_comments() -> None:
+    from articles.models import ArticlePage
+
+    ids = _deleted_comments.__dict__.pop("article_ids", set())
+    for page in ArticlePage.objects.filter(pk__in=ids):  # a deleted story purged itself
+        purge.purge_page(page)
 
 
 def connect() -> None:

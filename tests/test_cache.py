@@ -288,3 +288,20 @@ def test_an_auto_approved_comment_is_on_the_page_the_reader_lands_on(article, pu
         response = reader.post(f"/comments/{article.pk}/", data, REMOTE_ADDR="203.0.113.7")
     assert response["Location"] == landing + "#comments"
     assert "Known commenter again." in reader.get(landing).content.decode()
+
+
+def test_deleting_many_visible_comments_purges_their_story_once(article, purges, monkeypatch):
+    from pagecache import purge
+
+    for n in range(20):
+        Comment.objects.create(
+            article=article, author_name=f"Reader {n}", body="Noted.", status="approved"
+        )
+    purged = []
+    real = purge.purge_page
+    monkeypatch.setattr(
+        purge, "purge_page", lambda page, **kw: (purged.append(page.pk), real(page))
+    )
+    with purges():
+        Comment.objects.filter(article=article).delete()
+    assert purged == [article.pk]
