@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import re
 import time
@@ -21,6 +20,7 @@ from django.utils.translation import gettext
 from wagtail.log_actions import log
 
 from articles import reader_cache
+from core.http import client_ip  # noqa: F401  (re-exported: comments.services.client_ip)
 from pagecache.purge import purge_page
 
 from .models import Comment, CommentSettings
@@ -50,22 +50,6 @@ class CommentsClosed(CommentRefused):
 class SubmitResult:
     comment: Comment | None  # None when silently dropped (honeypot, too fast)
     published: bool = False
-
-
-def client_ip(meta: dict) -> str | None:
-    """REMOTE_ADDR, unless it is a trusted proxy: then the last untrusted X-Forwarded-For hop."""
-    remote = meta.get("REMOTE_ADDR") or None
-    trusted = settings.COMMENTS_TRUSTED_PROXIES
-    if remote and remote in trusted:
-        hops = [h.strip() for h in meta.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
-        for hop in reversed(hops):
-            if hop not in trusted:
-                remote = hop
-                break
-    try:
-        return str(ipaddress.ip_address(remote)) if remote else None
-    except ValueError:
-        return None
 
 
 # The admin's "Comments (N pending)" badge keeps its count briefly (comments.admin_views).

@@ -15,7 +15,7 @@ sed "s/\.port = \"8000\";/.port = \"$PORT\";/" deploy/varnish/default.vcl >"$WOR
 
 export FRONTEND_CACHE_VARNISH_URL="${FRONTEND_CACHE_VARNISH_URL:-http://127.0.0.1:$EDGE_PORT}"
 # Varnish adds X-Forwarded-For: the comment flood limit must count the reader, not Varnish.
-export COMMENTS_TRUSTED_PROXIES="${COMMENTS_TRUSTED_PROXIES:-127.0.0.1,::1}"
+export TRUSTED_PROXIES="${TRUSTED_PROXIES:-127.0.0.1,::1}"
 
 set -m  # each server gets its own process group, so each can be stopped as a whole
 make serve PORT="$PORT" &

@@ -21,12 +21,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from comments.services import client_ip as comments_client_ip
+from core.http import client_ip as meta_client_ip
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The client address, resolved exactly as comments do (COMMENTS_TRUSTED_PROXIES)."""
-    return comments_client_ip(request.META)
+    """The client address, resolved exactly as comments do (TRUSTED_PROXIES)."""
+    return meta_client_ip(request.META)
 
 
 class LoginLockoutHandler(AxesDatabaseHandler):

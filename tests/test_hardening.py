@@ -239,7 +239,7 @@ def test_forwarded_for_is_ignored_unless_from_a_trusted_proxy(client, editor, se
     assert log_in(client, "eddie", PASSWORD, ATTACKER).status_code == 429
 
     # Behind a trusted proxy, the forwarded address is the client's.
-    settings.COMMENTS_TRUSTED_PROXIES = ["10.0.0.2"]
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
     response = client.post(
         "/admin/login/",
         {"username": "eddie", "password": PASSWORD},

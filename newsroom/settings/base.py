@@ -29,6 +29,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "articles",
     "comments",
     "pagecache",
@@ -206,7 +207,10 @@ COMMENTS_MAX_LENGTH = 5000
 COMMENTS_MAX_REQUEST_BYTES = 64 * 1024  # larger comment POSTs get 413 before being read
 COMMENTS_PER_PAGE = 50
 # Trust X-Forwarded-For only from these proxy addresses (comma separated); empty = REMOTE_ADDR.
-COMMENTS_TRUSTED_PROXIES = env_list("COMMENTS_TRUSTED_PROXIES")
+# One setting for every per-address rule (core.http.client_ip); COMMENTS_TRUSTED_PROXIES is
+# its older name, still read when TRUSTED_PROXIES is not set.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES") or env_list("COMMENTS_TRUSTED_PROXIES")
+COMMENTS_TRUSTED_PROXIES = TRUSTED_PROXIES
 COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
 # scripts/bench.py only: serve the fixed 40 KB "floor" page at /bench/floor/ (benchfloor.py).
 BENCH_FLOOR_VIEW = env_bool("BENCH_FLOOR_VIEW", False)

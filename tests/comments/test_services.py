@@ -85,7 +85,7 @@ def test_forged_forwarded_for_does_not_bypass_the_limit():
     assert services.client_ip(meta) == "203.0.113.10"
 
 
-@override_settings(COMMENTS_TRUSTED_PROXIES=["10.0.0.1"])
+@override_settings(TRUSTED_PROXIES=["10.0.0.1"])
 def test_trusted_proxy_forwarded_for_is_used():
     meta = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 198.51.100.4"}
     assert services.client_ip(meta) == "198.51.100.4"

@@ -1,0 +1,1 @@
+"""The bottom layer: HTTP helpers and bootstrap commands, depending on Django and Wagtail only."""

@@ -1,0 +1,9 @@
+"""App config for the bottom layer (HTTP helpers, bootstrap commands)."""
+
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "core"
+    verbose_name = "Core"
