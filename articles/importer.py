@@ -11,7 +11,8 @@ The work happens in passes:
    into links to its page (a new revision; published pages stay published).
 
 Existing stories are matched on the item's GUID, else on its link, so running the same feed
-again changes nothing. Remote images are never fetched; they are listed in the report.
+again changes nothing. Remote images are never fetched; they are listed in the report. Local
+images are read only from inside the feed's folder (symlinks resolved).
 """
 
 from __future__ import annotations
@@ -455,8 +456,10 @@ def _images(entry, *, feed_dir: Path, title: str, notes: list[str]):
             continue
         else:
             path = Path(unquote(url))
-        if not path.is_absolute():
-            path = feed_dir / path
+        path = _inside(feed_dir / path, feed_dir)  # an absolute path replaces feed_dir
+        if path is None:
+            notes.append(f"image {url!r}: outside the feed's folder, skipped")
+            continue
         if not path.is_file():
             notes.append(f"image {url!r}: file not found")
             continue
@@ -465,6 +468,17 @@ def _images(entry, *, feed_dir: Path, title: str, notes: list[str]):
             continue
         local.append(LocalImage(path=path, alt=_truncate(alt or title, 255), credit=credit))
     return local, remote
+
+
+def _inside(path: Path, folder: Path) -> Path | None:
+    """The real path of path (symlinks and ``..`` resolved) if it lies inside folder's real
+    path, else None: a feed may only use files from its own folder, never any file the
+    importing account can read (images end up in public media)."""
+    try:
+        real, root = path.resolve(), folder.resolve()
+    except (OSError, ValueError, RuntimeError):  # a NUL byte, a symlink loop
+        return None
+    return real if real.is_relative_to(root) else None
 
 
 def _looks_like_image(url: str) -> bool:

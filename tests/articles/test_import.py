@@ -287,6 +287,69 @@ def test_local_image_enclosure_becomes_main_image(section, tmp_path):
     assert get_image_model().objects.count() == images == 2
 
 
+def image_item(guid: str, url: str, title: str = "") -> str:
+    return (
+        f"<item><title>{title or guid}</title>"
+        f"<link>https://courier.example.org/{guid}</link><guid>{guid}</guid>"
+        f'<enclosure url="{url}" type="image/png" length="1"/>'
+        f"<description>Text of {guid}.</description></item>"
+    )
+
+
+@pytest.fixture
+def feed_folder(tmp_path):
+    """A feed folder with a legit picture in a subfolder, and a picture outside the folder."""
+    folder = tmp_path / "export"
+    (folder / "photos").mkdir(parents=True)
+    PILImage.new("RGB", (24, 16), "green").save(folder / "photos" / "inside.png")
+    PILImage.new("RGB", (40, 30), "red").save(tmp_path / "private.png")
+    return folder
+
+
+@pytest.mark.parametrize("form", ["absolute path", "file URL", "../ traversal", "symlink"])
+def test_an_image_outside_the_feed_folder_is_never_read(section, feed_folder, form):
+    outside = feed_folder.parent / "private.png"
+    if form == "symlink":
+        (feed_folder / "photos" / "innocent.png").symlink_to(outside)
+    url = {
+        "absolute path": str(outside),
+        "file URL": outside.as_uri(),
+        "../ traversal": "photos/../../private.png",
+        "symlink": "photos/innocent.png",
+    }[form]
+    feed = feed_folder / "feed.xml"
+    feed.write_text(
+        rss(image_item("leak-1", url, "Leaky") + image_item("leak-2", "photos/inside.png"))
+    )
+    report = import_feed(feed, section=section)
+    assert (report.created, report.failed) == (2, 0)
+    # The item itself is imported, without the picture; the note says why.
+    leaky = latest("leak-1")
+    assert leaky.title == "Leaky" and leaky.lead == "Text of leak-1."
+    assert leaky.main_image is None
+    assert (1, f"image {url!r}: outside the feed's folder, skipped") in report.notes
+    # The rest of the feed goes on: a file in a subfolder of the feed's folder still works.
+    assert latest("leak-2").main_image.width == 24
+    assert get_image_model().objects.count() == 1
+
+
+def test_an_image_in_the_feed_folder_may_be_a_symlink_or_a_file_url(section, feed_folder):
+    (feed_folder / "alias.png").symlink_to(feed_folder / "photos" / "inside.png")
+    PILImage.new("RGB", (8, 8), "blue").save(feed_folder / "photos" / "second.png")
+    feed = feed_folder / "feed.xml"
+    feed.write_text(
+        rss(
+            image_item("ok-1", "alias.png")
+            + image_item("ok-2", (feed_folder / "photos" / "second.png").as_uri())
+            + image_item("ok-3", "photos/../photos/inside.png")
+        )
+    )
+    report = import_feed(feed, section=section)
+    assert report.created == 3
+    assert not [text for _, text in report.notes if "image" in text]
+    assert [latest(f"ok-{n}").main_image.width for n in (1, 2, 3)] == [24, 8, 24]
+
+
 # --- redirects, idempotence, updates --------------------------------------------------------
 
 
