@@ -21,14 +21,16 @@ import contextlib
 import copy
 import itertools
 import json
+import os
 import re
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape, unescape
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 
@@ -43,6 +45,7 @@ from django.db import transaction
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.db.models.signals import post_save
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image as PILImage
@@ -463,8 +466,10 @@ def _images(entry, *, feed_dir: Path, title: str, notes: list[str]):
         if not path.is_file():
             notes.append(f"image {url!r}: file not found")
             continue
-        if not _is_image_file(path):
-            notes.append(f"image {url!r}: not an image")
+        with path.open("rb") as handle:
+            problem = _image_problem(handle)
+        if problem:
+            notes.append(f"image {url!r}: {problem}")
             continue
         local.append(LocalImage(path=path, alt=_truncate(alt or title, 255), credit=credit))
     return local, remote
@@ -485,13 +490,47 @@ def _looks_like_image(url: str) -> bool:
     return Path(urlsplit(url).path).suffix.lower().lstrip(".") in settings.WAGTAILIMAGES_EXTENSIONS
 
 
-def _is_image_file(path: Path) -> bool:
+def _image_problem(handle: BinaryIO) -> str | None:
+    """Why this open file cannot be a story's image, or None if it can.
+
+    The limits are those of a Wagtail admin upload (wagtail.images.fields.WagtailImageField):
+    WAGTAILIMAGES_MAX_UPLOAD_SIZE bytes and WAGTAILIMAGES_MAX_IMAGE_PIXELS pixels, counted as
+    width x height x frames, None meaning no limit. Unlike that form, which loads the image
+    through Willow to count its pixels, nothing is decoded here: the size comes from the
+    file's header, so a small file that would decode to gigabytes costs nothing to refuse.
+    """
+    size = os.fstat(handle.fileno()).st_size
+    max_size = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+    if max_size is not None and size > max_size:
+        return (
+            f"{_file_size(size)}, over the {_file_size(max_size)} limit "
+            "(WAGTAILIMAGES_MAX_UPLOAD_SIZE), skipped"
+        )
+    max_pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128 * 1000000)
     try:
-        with PILImage.open(path) as img:
-            img.verify()
-            return img.format in IMAGE_FORMATS
-    except Exception:  # any failure means "not a usable image"
-        return False
+        with warnings.catch_warnings():
+            # Pillow warns from ~89 megapixels; the setting decides, and the error Pillow
+            # raises from twice that is reported below.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            with PILImage.open(handle) as img:
+                if img.format not in IMAGE_FORMATS:
+                    return "not an image"
+                pixels = img.width * img.height * getattr(img, "n_frames", 1)
+                if max_pixels is not None and pixels > max_pixels:
+                    return (
+                        f"{pixels:,} pixels, over the limit of {max_pixels:,} "
+                        "(WAGTAILIMAGES_MAX_IMAGE_PIXELS), skipped"
+                    )
+                img.verify()  # checks the file's structure and checksums, decodes nothing
+    except PILImage.DecompressionBombError as exc:
+        return f"{exc}, skipped"
+    except Exception:  # any other failure means "not a usable image"
+        return "not an image"
+    return None
+
+
+def _file_size(size: int) -> str:
+    return filesizeformat(size).replace("\xa0", " ")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1209,6 +1248,13 @@ class _Importer:
             return
         image_model = get_image_model()
         with local.path.open("rb") as handle:
+            # Checked again on the bytes about to be stored: the file may have changed since
+            # the feed was parsed, and nothing over the limits may reach the media store.
+            problem = _image_problem(handle)
+            if problem:
+                item.notes.append(f"image {local.path.name!r}: {problem}")
+                return
+            handle.seek(0)
             file_hash = hash_filelike(handle)
             image_id = self.images.get(file_hash)
             if image_id is None:
@@ -1223,7 +1269,7 @@ class _Importer:
                     title=item.title,
                     description=local.alt,
                     file_hash=file_hash,
-                    file_size=local.path.stat().st_size,
+                    file_size=os.fstat(handle.fileno()).st_size,
                 )
                 image.file = ImageFile(handle, name=local.path.name)
                 image.save()

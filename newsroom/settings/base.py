@@ -174,6 +174,15 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Limits for every image, uploaded in the admin or brought in by import_articles (which
+# applies the same two settings). Set explicitly rather than trusting Wagtail's defaults
+# (10 MB, 128 megapixels): a picture is decoded whole to make each rendition, 3-4 bytes a
+# pixel, so 128 MP is up to half a gigabyte per resize in a web worker, and a PNG of a few KB
+# can declare that many. 40 MP (at most 160 MB decoded) takes the 20-36 MP photos agencies
+# and news cameras deliver; 45-60 MP originals must be scaled down before upload (no page
+# shows more than a few megapixels). 10 MB is Wagtail's default, set so it is visible.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # bytes
 TAGGIT_CASE_INSENSITIVE = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -2,13 +2,16 @@
 
 import io
 import json
+import struct
 import time
+import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
+from PIL import ImageFile as PILImageFile
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
@@ -348,6 +351,108 @@ def test_an_image_in_the_feed_folder_may_be_a_symlink_or_a_file_url(section, fee
     assert report.created == 3
     assert not [text for _, text in report.notes if "image" in text]
     assert [latest(f"ok-{n}").main_image.width for n in (1, 2, 3)] == [24, 8, 24]
+
+
+def write_png_bomb(path: Path, side: int = 12000) -> Path:
+    """A valid side x side one-bit PNG of a few KB that decodes to side² pixels (written by
+    hand: Pillow would first build the whole image in memory)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    row = b"\0" * (1 + (side + 7) // 8)  # filter byte + one bit per pixel
+    packer = zlib.compressobj(9)
+    pixels = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+    return path
+
+
+@pytest.fixture
+def decodes(monkeypatch):
+    """The sizes of the images Pillow decodes while the test runs."""
+    seen: list[tuple[int, int]] = []
+    load = PILImageFile.ImageFile.load
+
+    def spy(self):
+        seen.append(self.size)
+        return load(self)
+
+    monkeypatch.setattr(PILImageFile.ImageFile, "load", spy)
+    return seen
+
+
+def test_a_decompression_bomb_is_refused_without_being_decoded(section, tmp_path, decodes):
+    bomb = write_png_bomb(tmp_path / "bomb.png")
+    assert bomb.stat().st_size < 64 * 1024
+    PILImage.new("RGB", (30, 20), "navy").save(tmp_path / "small.png")
+    feed = tmp_path / "feed.xml"
+    feed.write_text(rss(image_item("bomb-1", "bomb.png") + image_item("bomb-2", "small.png")))
+
+    output = run(feed)
+    assert "created 2, updated 0, skipped 0, failed 0" in output
+    assert (
+        "note #1: image 'bomb.png': 144,000,000 pixels, over the limit of 40,000,000 "
+        "(WAGTAILIMAGES_MAX_IMAGE_PIXELS), skipped"
+    ) in output
+    assert latest("bomb-1").main_image is None
+    assert latest("bomb-2").main_image.width == 30
+    assert get_image_model().objects.count() == 1
+    assert (12000, 12000) not in decodes
+
+
+def test_the_pixel_limit_counts_every_frame(section, tmp_path, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000
+    frames = [PILImage.new("RGB", (20, 20), c) for c in ("red", "lime", "blue")]  # 1,200 px
+    frames[0].save(tmp_path / "anim.gif", save_all=True, append_images=frames[1:])
+    feed = tmp_path / "feed.xml"
+    feed.write_text(rss(image_item("anim-1", "anim.gif")))
+    report = import_feed(feed, section=section)
+    assert report.created == 1 and latest("anim-1").main_image is None
+    assert (
+        1,
+        "image 'anim.gif': 1,200 pixels, over the limit of 1,000 "
+        "(WAGTAILIMAGES_MAX_IMAGE_PIXELS), skipped",
+    ) in report.notes
+
+
+def test_an_image_over_the_upload_size_limit_is_refused(section, tmp_path, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 2 * 1024
+    PILImage.effect_noise((64, 64), 80).save(tmp_path / "noise.png")
+    assert (tmp_path / "noise.png").stat().st_size > 2 * 1024
+    feed = tmp_path / "feed.xml"
+    feed.write_text(rss(image_item("big-1", "noise.png")))
+    report = import_feed(feed, section=section, dry_run=True)
+    assert report.created == 1
+    assert any(
+        pos == 1
+        and "noise.png" in text
+        and "over the 2.0 KB limit" in text
+        and "WAGTAILIMAGES_MAX_UPLOAD_SIZE" in text
+        for pos, text in report.notes
+    )
+    report = import_feed(feed, section=section)
+    assert latest("big-1").main_image is None and get_image_model().objects.count() == 0
+
+
+def test_an_image_swapped_for_a_bomb_after_parsing_is_still_refused(section, tmp_path):
+    picture = tmp_path / "picture.png"
+    PILImage.new("RGB", (10, 10), "olive").save(picture)
+    feed = tmp_path / "feed.xml"
+    feed.write_text(rss(image_item("swap-1", "picture.png")))
+
+    def swap(done, total):  # called after every item is parsed, before anything is saved
+        if done == 0:
+            write_png_bomb(picture)
+
+    report = import_feed(feed, section=section, progress=swap)
+    assert report.created == 1 and latest("swap-1").main_image is None
+    assert get_image_model().objects.count() == 0
+    assert any(pos == 1 and "WAGTAILIMAGES_MAX_IMAGE_PIXELS" in text for pos, text in report.notes)
 
 
 # --- redirects, idempotence, updates --------------------------------------------------------
