@@ -4,9 +4,12 @@ import re
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from taggit.models import Tag
 from wagtail.models import Locale
+
+from core.http import absolute_url, public_base_url
 
 from .models import ArticlePage, SectionPage, article_listing
 
@@ -40,8 +43,13 @@ class LatestStoriesFeed(Feed):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
+    # Every URL in a feed is absolute and built on the public base URL: Django would otherwise
+    # prefix the request's Host header, and feeds are cached for every later reader.
     def link(self, obj=None):
-        return obj.url if isinstance(obj, SectionPage) else "/"
+        return absolute_url(obj.url if isinstance(obj, SectionPage) else "/", self.request)
+
+    def feed_url(self, obj=None):
+        return absolute_url(self.request.path, self.request)
 
     def queryset(self, obj):
         return ArticlePage.objects.filter(locale=Locale.get_default())
@@ -56,10 +64,10 @@ class LatestStoriesFeed(Feed):
         return item.lead
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute_url(item.get_url(self.request), self.request)
 
     def item_guid(self, item):
-        return self.request.build_absolute_uri(item.get_url(self.request))
+        return self.item_link(item)
 
     item_guid_is_permalink = True
 
@@ -77,7 +85,7 @@ class LatestStoriesFeed(Feed):
 
     def item_extra_kwargs(self, item):
         body = "".join(str(block.render(context={"request": self.request})) for block in item.body)
-        absolute = self.request.build_absolute_uri("/")
+        absolute = public_base_url(self.request) + "/"
         return {
             "content_encoded": RELATIVE_LINK.sub(rf'\1="{absolute}', body),
             "creators": [author.name for author in item.byline],
@@ -119,7 +127,7 @@ class TopicFeed(LatestStoriesFeed):
         return f"Newsroom: {obj.name}"
 
     def link(self, obj):
-        return f"/topics/{obj.slug}/"
+        return absolute_url(reverse("topic", args=[obj.slug]), self.request)
 
     def description(self, obj):
         return f"Latest stories about {obj.name}."

@@ -1,6 +1,10 @@
 """Serve anonymous readers whole pages from the cache, before sessions or the database are touched.
 
 Placed right after WhiteNoise: a hit returns before SessionMiddleware, so it runs no SQL.
+The Host header is validated (ALLOWED_HOSTS) before the cache is consulted, so a disallowed
+host gets its 400 on a hit as on a miss, and entries are keyed on the normalised host name and
+the server port (what Wagtail picks a Site by), so nothing stored for one host is served to
+another. Pages build absolute URLs from the Site, never from the Host header (core.http).
 A request carrying a personal cookie (the session, or pending messages) is never served from
 nor stored in the cache: a signed-in editor always sees the current page. Only responses that
 did not read the session (no ``Vary: Cookie``) and set no cookie are stored.
@@ -14,6 +18,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from . import store
@@ -24,6 +29,14 @@ CACHEABLE_STATUSES = {200}
 def has_personal_cookie(request: HttpRequest) -> bool:
     """True when the answer may depend on who is asking (signed in, or a message is waiting)."""
     return any(name in request.COOKIES for name in settings.PAGE_CACHE_PERSONAL_COOKIES)
+
+
+def cache_host(request: HttpRequest) -> str:
+    """The host part of a cache key: the validated host name, lower case, without a port or
+    trailing dot, and the server's port (Wagtail matches Sites on these two). Raises
+    DisallowedHost for a host outside ALLOWED_HOSTS."""
+    domain, _port = split_domain_port(request.get_host())
+    return f"{domain}:{request.get_port()}"
 
 
 class PageCacheMiddleware:
@@ -44,7 +57,8 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         query = self._cache_query(request)
         if query is not None:
-            entry = store.fetch(request.path, query)
+            host = cache_host(request)  # DisallowedHost (a 400) before any cached answer
+            entry = store.fetch(host, request.path, query)
             if entry is not None:
                 return self._replay(request, entry)
         started = time.time()
@@ -54,6 +68,7 @@ class PageCacheMiddleware:
             seconds = settings.PAGE_CACHE_SEARCH_SECONDS if self._is_search(request) else None
             self._make_public(response, shared_seconds=seconds)
             store.store(
+                host,
                 request.path,
                 query,
                 store.Entry(

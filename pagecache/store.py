@@ -1,6 +1,7 @@
 """Storage of whole responses in the Django cache, and purging them by path.
 
-A purge cannot enumerate every cached query-string variant of a path (``?page=2``,
+An entry is keyed on the normalised host (see middleware), the path and the kept query string.
+A purge cannot enumerate every cached variant of a path (each host, ``?page=2``,
 ``?comment=pending``), so instead of deleting entries it records *when* the path was purged.
 An entry is served only if its render started after the last purge of its path and after the
 last purge of everything. One ``get_many`` round trip fetches the entry and both stamps.
@@ -53,8 +54,8 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def entry_key(path: str, query: str) -> str:
-    return f"pagecache:page:{_digest(path)}:{_digest(query)}"
+def entry_key(host: str, path: str, query: str) -> str:
+    return f"pagecache:page:{_digest(host)}:{_digest(path)}:{_digest(query)}"
 
 
 def purge_key(path: str) -> str:
@@ -102,8 +103,8 @@ def search_cache_query(query_string: str) -> str | None:
     return urlencode(sorted((name, value) for name, value in params.items() if value))
 
 
-def fetch(path: str, query: str) -> Entry | None:
-    key = entry_key(path, query)
+def fetch(host: str, path: str, query: str) -> Entry | None:
+    key = entry_key(host, path, query)
     try:
         found = cache().get_many([key, purge_key(path), purge_key(ALL)])
     except Exception:  # a cache outage must never take pages down
@@ -116,9 +117,11 @@ def fetch(path: str, query: str) -> Entry | None:
     return entry if entry.stored_at > purged else None
 
 
-def store(path: str, query: str, entry: Entry, *, timeout: int | None = None) -> None:
+def store(host: str, path: str, query: str, entry: Entry, *, timeout: int | None = None) -> None:
     try:
-        cache().set(entry_key(path, query), entry, timeout=timeout or settings.PAGE_CACHE_SECONDS)
+        cache().set(
+            entry_key(host, path, query), entry, timeout=timeout or settings.PAGE_CACHE_SECONDS
+        )
     except Exception:
         logger.warning("Page cache unavailable on write", exc_info=True)
 

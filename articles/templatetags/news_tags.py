@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import reader_cache
+from core.http import absolute_url as _public_url
 
 register = template.Library()
 
@@ -15,7 +16,8 @@ SOCIAL_IMAGE = "fill-1200x675"
 
 
 def _absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if request else url
+    # From the Site (or PUBLIC_BASE_URL), never the Host header: cached pages outlive requests.
+    return _public_url(url, request)
 
 
 @register.simple_tag(takes_context=True)

@@ -185,7 +185,7 @@ def test_news_sitemap_has_only_the_last_48_hours(client, make_article):
     assert entries[0].find("s:loc", NS).text == f"http://testserver{fresh.url}"
 
 
-def test_robots_points_at_both_sitemaps(client):
+def test_robots_points_at_both_sitemaps(client, home):
     text = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Sitemap: http://testserver/sitemap-news.xml" in text
