@@ -278,3 +278,34 @@ def test_with_redis_down_pages_render_and_the_flood_limit_still_holds(
         assert "too quickly" in second.text
         assert Comment.objects.count() == 1
         assert get(server, article.url).status == 200
+
+
+def test_varnish_keys_objects_on_the_normalised_host_and_never_shares_them(
+    article, editor, static_root, tmp_path
+):
+    """The VCL hashes as the app's page cache does: host name without case, port or trailing
+    dot. A poisoned Host header neither changes what readers get nor reaches their object."""
+    env = server_env(static_root)
+    with gunicorn(env, log=tmp_path / "app.log", workers=1) as server:
+        backend_port = int(server.rsplit(":", 1)[1])
+        with varnish(free_port(), backend_port, tmp_path) as edge:
+            url = article.url
+
+            def fetch(host: str) -> Reply:
+                return http_request(edge, "GET", url, headers={"Host": host})
+
+            poisoned = fetch("127.0.0.1:6666")
+            assert poisoned.status == 200 and poisoned.headers["X-Cache"] == "MISS"
+            assert "6666" not in poisoned.text
+            assert f'rel="canonical" href="{article.full_url}"' in poisoned.text
+            time.sleep(1.1)
+            for host in ("127.0.0.1", "127.0.0.1:8080", "127.0.0.1."):
+                same = fetch(host)
+                assert same.headers["X-Cache"] == "HIT", host
+                assert "6666" not in same.text
+            other = fetch("localhost")
+            assert other.status == 200 and other.headers["X-Cache"] == "MISS"
+            for _ in range(2):
+                refused = fetch("evil.example")
+                assert refused.status == 400 and refused.headers["X-Cache"] == "MISS"
+                assert article.title not in refused.text

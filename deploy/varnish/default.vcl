@@ -54,6 +54,11 @@ sub vcl_recv {
     if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
         return (pass);  # a signed-in editor (or a waiting message): always fresh, never stored
     }
+    # One object per host name, whatever case, port or trailing dot the Host header carries:
+    # the app keys its own page cache the same way (pagecache.middleware.cache_host) and builds
+    # every absolute URL from the Site, never from this header. A host the app does not allow
+    # gets its 400, which is never stored, so it cannot reach another host's object.
+    set req.http.host = std.tolower(regsub(regsub(req.http.host, ":[0-9]+$", ""), "\.$", ""));
     # Other cookies (csrftoken, analytics) do not change the page; the language is in the URL.
     unset req.http.Cookie;
     unset req.http.Accept-Language;
@@ -62,6 +67,12 @@ sub vcl_recv {
         set req.grace = 10s;
     }
     return (hash);
+}
+
+sub vcl_hash {
+    hash_data(req.url);
+    hash_data(req.http.host);
+    return (lookup);
 }
 
 sub vcl_backend_response {
