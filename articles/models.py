@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -63,10 +64,11 @@ def _newest_ids(queryset, limit: int) -> list[int]:
 
 
 def _cards_by_pk(ids) -> dict:
-    """Live articles with what a card shows, by pk, in one query (plus two prefetches)."""
+    """Live, public articles with what a card shows, by pk, in one query (plus two prefetches).
+    A story made private since its id was listed (e.g. the front page's chosen lead) drops out."""
     if not ids:
         return {}
-    articles = with_card_data(ArticlePage.objects.filter(pk__in=set(ids)).live())
+    articles = with_card_data(ArticlePage.objects.filter(pk__in=set(ids)).live().public())
     return {article.pk: article for article in articles.defer_streamfields()}
 
 
@@ -96,18 +98,36 @@ def with_card_data(queryset):
 class CachedViewRestrictions:
     """Wagtail checks a page's view restrictions (two queries: ancestors, restrictions) every
     time it serves it; remember which apply. The reader cache forgets on any change to a
-    page, a move or a restriction, so a new restriction applies at once."""
+    page, a move or a restriction, so a new restriction applies at once.
 
-    def get_view_restrictions(self):
+    A page with a restriction (its own or an ancestor's) is private: a reader who got past it
+    (password or sign-in) is answered with ``Cache-Control: private``, so neither the page
+    cache nor Varnish nor a CDN ever stores it."""
+
+    def _restriction_ids(self) -> list[int]:
         wagtails = super().get_view_restrictions
 
         def compute():
             return list(wagtails().values_list("pk", flat=True))
 
-        ids = reader_cache.cached(f"restrictions:{self.pk}", compute)
+        return reader_cache.cached(f"restrictions:{self.pk}", compute)
+
+    def get_view_restrictions(self):
+        ids = self._restriction_ids()
         if not ids:
             return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(pk__in=ids)
+
+    @property
+    def is_private(self) -> bool:
+        """True when a view restriction covers this page (no query once cached)."""
+        return bool(self._restriction_ids())
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.is_private:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
 
 
 class HomePage(CachedViewRestrictions, Page):

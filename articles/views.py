@@ -43,13 +43,15 @@ def author(request, slug):
     )
 
 
+def _public_stories():
+    """Published stories in the reader's language that no view restriction covers."""
+    return _localized().live().public()
+
+
 def people(request):
     everyone = (
         Person.objects.annotate(
-            quote_count=Count(
-                "quotations",
-                filter=Q(quotations__page__live=True, quotations__page__locale=Locale.get_active()),
-            )
+            quote_count=Count("quotations", filter=Q(quotations__page__in=_public_stories()))
         )
         .filter(quote_count__gt=0)
         .order_by("name")
@@ -61,7 +63,7 @@ def person(request, slug):
     """Everything a person was quoted saying in published stories, newest first."""
     who = get_object_or_404(Person, slug=slug)
     quotes = (
-        Quotation.objects.filter(person=who, page__live=True, page__locale=Locale.get_active())
+        Quotation.objects.filter(person=who, page__in=_public_stories())
         .select_related("page")
         .order_by("-page__publication_date", "page_id", "position")
     )

@@ -126,6 +126,17 @@ def batch_for_page(page: Page, *, old_urls: Iterable[str] = ()) -> PurgeBatch:
     return batch
 
 
+def purge_everything() -> None:
+    """Every page of every site, in our cache and through the frontend caches (Varnish, CDN),
+    after the commit: for changes shown on pages no list can name (an author renamed, a view
+    restriction over a whole section)."""
+    batch = PurgeBatch()
+    roots = {site.root_url for site in Site.objects.all()} or {_site_root_url()}
+    batch.add_urls(root + ALL for root in sorted(roots))
+    logger.debug("Purging every page of %s", sorted(roots))
+    batch.purge()
+
+
 def purge_page(page: Page, *, old_urls: Iterable[str] = ()) -> None:
     """Purge a page and the pages listing it, after the current transaction commits."""
     from articles import reader_cache

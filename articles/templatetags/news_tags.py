@@ -86,20 +86,23 @@ def article_json_ld(context, page):
 
 @register.simple_tag
 def page_translations(page):
-    """A page's translations in one query per request: {"any": bool, "live": [pages]}."""
+    """A page's translations in one query per request: {"any": bool, "live": [pages]}, where
+    "live" holds the published ones no view restriction covers (what readers may follow)."""
     memo = getattr(page, "_reader_translations", None)
     if memo is None:
         if not hasattr(page, "get_translations"):
             return {"any": False, "live": []}
 
         def compute():
-            return list(page.get_translations().select_related("locale"))
+            translations = page.get_translations()
+            public = set(translations.live().public().values_list("pk", flat=True))
+            return [(p, p.pk in public) for p in translations.select_related("locale")]
 
         if page.pk is None:
             pages = compute()
         else:  # cached until the next page change (articles.reader_cache)
             pages = reader_cache.cached(f"translations:{page.pk}", compute)
-        memo = {"any": bool(pages), "live": [p for p in pages if p.live]}
+        memo = {"any": bool(pages), "live": [p for p, readable in pages if readable]}
         page._reader_translations = memo
     return memo
 
