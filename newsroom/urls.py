@@ -11,11 +11,14 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles import admin_views as article_admin_views
 from articles import feeds
 from articles import views as article_views
 from articles.sitemaps import TopicSitemap, news_sitemap, robots_txt
 
 urlpatterns = [
+    # Ahead of Wagtail's own, which names any page (drafts too) to any admin user.
+    path("admin/choose-page/chosen-multiple/", article_admin_views.chosen_multiple),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("comments/", include("comments.urls")),
@@ -72,3 +75,5 @@ urlpatterns += i18n_patterns(
 
 # A database outage answers 503 with Retry-After; any other error keeps the 500 page.
 handler500 = "newsroom.views.server_error_or_unavailable"
+# Malformed requests get the site's own page; neither handler reads the request body.
+handler400 = "newsroom.views.bad_request"

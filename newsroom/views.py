@@ -1,4 +1,9 @@
-"""Site-wide error views: a database outage answers 503 with Retry-After, never a traceback."""
+"""Site-wide error views: a database outage answers 503 with Retry-After, never a traceback.
+
+None of them reads the request body: Django's own error views run the CSRF check again
+(requires_csrf_token), which reads request.POST, so a body that made the request fail made its
+error page fail too (newsroom/requestguard.py).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,14 @@ import logging
 import sys
 
 import psycopg2
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, get_language_bidi
-from django.views.defaults import server_error
 
 logger = logging.getLogger("newsroom.outage")
 
@@ -51,6 +59,38 @@ def service_unavailable() -> HttpResponse:
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _error_page(request: HttpRequest, template: str, status: int) -> HttpResponse:
+    """An error page in the site's look, in the language of the URL (/es/, /ar/ or English).
+
+    It may be rendered before LocaleMiddleware and AuthenticationMiddleware have run, so the
+    language comes from the path and the page never shows per-user parts.
+    """
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        response = render(request, template, {"personal_request": False}, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def bad_request_page(request: HttpRequest) -> HttpResponse:
+    return _error_page(request, "400.html", 400)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler400: malformed requests (a body Django cannot parse, a disallowed Host)."""
+    return bad_request_page(request)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a stale or foreign form. Says what to do; never names the check."""
+    return _error_page(request, "security/csrf_failure.html", 403)
+
+
+def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:
+    """Django's server_error without requires_csrf_token (which would read the body again)."""
+    return HttpResponseServerError(loader.get_template(template_name).render())
 
 
 def server_error_or_unavailable(request: HttpRequest, template_name: str = "500.html"):

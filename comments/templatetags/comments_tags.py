@@ -16,6 +16,10 @@ from comments.services import comments_open
 
 register = template.Library()
 
+# Page numbers beyond this are read as this: no story has half a million comments, and a bigger
+# OFFSET overflows SQLite's 64-bit integers (?comments=999999999999999999999999 was a 500).
+MAX_PAGE = 10_000
+
 
 def approved_page(article, number) -> tuple[dict, int]:
     """One page of approved comments and their total, in one query whatever their number."""
@@ -32,8 +36,10 @@ def approved_page(article, number) -> tuple[dict, int]:
         total = rows[0].total
     elif number == 1:
         total = 0
-    else:  # a page past the end: say how many there are
+    else:  # a page past the end: show the last page instead
         total = queryset.count()
+        number = max(1, ceil(total / per_page))
+        rows = list(queryset[(number - 1) * per_page : number * per_page]) if total else []
     num_pages = max(1, ceil(total / per_page))
     return {
         "object_list": rows,
@@ -52,7 +58,7 @@ def _notice(value) -> str:
 
 def _page_number(value) -> int:
     try:
-        return max(1, int(value))
+        return min(max(1, int(value)), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 

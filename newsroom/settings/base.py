@@ -27,6 +27,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The site's own 403 page for a stale or foreign form; it never reads the request body.
+CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
 
 INSTALLED_APPS = [
     "core",
@@ -67,6 +69,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.contentpolicy.NewsroomCSPMiddleware",
+    # Before anything reads request.POST: a form body that is not UTF-8 gets the 400 page
+    # (after the CSP middleware, which reads no body, so that page carries the policy too).
+    "newsroom.requestguard.FormEncodingMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and the database: a cached page is answered with no SQL at all.
     "pagecache.middleware.PageCacheMiddleware",
