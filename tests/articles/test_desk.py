@@ -253,3 +253,89 @@ def test_story_quoting_a_deleted_person_still_saves(client, make_article, envoy)
     page.title = "Talks resume"
     page.save()
     assert client.get(page.url).status_code == 200
+
+
+def _draft(parent, title, owner):
+    page = parent.add_child(
+        instance=ArticlePage(title=title, slug=title.lower().replace(" ", "-"), lead="L")
+    )
+    page.unpublish()
+    page.owner = owner
+    page.save(update_fields=["owner"])
+    page.save_revision(user=owner)
+    return page
+
+
+@pytest.fixture
+def drafts(section, reporter, editor):
+    """A reporter's own draft, an editor's draft in review, a colleague's draft, the reporter's
+    own draft in review and the reporter's own published story."""
+    colleague = member("carl", "Reporters")
+    pages = {
+        "own": _draft(section, "Own draft", reporter),
+        "editors_in_review": _draft(section, "Editors draft", editor),
+        "colleagues": _draft(section, "Colleagues draft", colleague),
+        "own_in_review": _draft(section, "Own draft in review", reporter),
+        "own_published": _draft(section, "Own published", reporter),
+    }
+    workflow = pages["own"].get_workflow()
+    workflow.start(pages["editors_in_review"], editor)
+    workflow.start(pages["own_in_review"], reporter)
+    pages["own_published"].save_revision(user=editor).publish(user=editor)
+    return {name: ArticlePage.objects.get(pk=page.pk) for name, page in pages.items()}
+
+
+def test_reporter_deletes_only_own_drafts_not_in_review(client, section, reporter, drafts):
+    client.force_login(reporter)
+    others = [page for name, page in drafts.items() if name != "own"]
+    # The delete view, asked directly, refuses and deletes nothing.
+    for page in others:
+        assert client.get(f"/admin/pages/{page.pk}/delete/").status_code in (302, 403)
+        client.post(f"/admin/pages/{page.pk}/delete/")
+    # The bulk action (checkboxes in the explorer) refuses them too.
+    ids = "&".join(f"id={page.pk}" for page in others)
+    client.post(f"/admin/bulk/wagtailcore/page/delete/?{ids}&next=/admin/")
+    # Moving is deleting and re-adding, for Wagtail: the same rule, one by one and in bulk.
+    elsewhere = section.get_parent().add_child(instance=type(section)(title="Other", slug="o"))
+    for page in others:
+        client.post(f"/admin/pages/{page.pk}/move/{elsewhere.pk}/confirm/")
+    client.post(f"/admin/bulk/wagtailcore/page/move/?{ids}", {"chooser": elsewhere.pk})
+    client.post(f"/admin/pages/{drafts['own_published'].pk}/unpublish/")
+    for page in others:
+        assert ArticlePage.objects.filter(pk=page.pk, path__startswith=section.path).exists()
+    assert ArticlePage.objects.get(pk=drafts["own_published"].pk).live
+    # Their own draft, out of review, they may still delete.
+    client.post(f"/admin/pages/{drafts['own'].pk}/delete/")
+    assert not ArticlePage.objects.filter(pk=drafts["own"].pk).exists()
+
+
+def test_reporter_is_not_offered_a_delete_they_cannot_use(client, section, reporter, drafts):
+    client.force_login(reporter)
+    for listing in (
+        client.get(f"/admin/pages/{section.pk}/").content.decode(),
+        client.get("/admin/pages/search/", {"q": "draft"}).content.decode(),
+    ):
+        for name, page in drafts.items():
+            if name == "own_published":
+                continue  # not a draft: not in the search results
+            offered = f"/admin/pages/{page.pk}/delete/" in listing
+            assert offered is (name == "own"), name
+            moved = f"/admin/pages/{page.pk}/move/" in listing
+            assert moved is (name == "own"), name
+    # The bulk action's confirmation lists the pages they may not delete as such.
+    ids = "&".join(f"id={page.pk}" for page in drafts.values())
+    confirm = client.get(f"/admin/bulk/wagtailcore/page/delete/?{ids}").content.decode()
+    no_access = confirm.split("You don't have permission to delete these pages")[1]
+    assert "Editors draft" in no_access and "Own draft in review" in no_access
+    assert "Own draft<" not in no_access
+
+
+def test_editors_and_superusers_keep_their_delete_rights(
+    client, section, reporter, editor, admin_user, drafts
+):
+    for name in ("own_in_review", "colleagues", "editors_in_review"):
+        assert drafts[name].permissions_for_user(editor).can_delete(), name
+        assert drafts[name].permissions_for_user(admin_user).can_delete(), name
+    client.force_login(editor)
+    client.post(f"/admin/pages/{drafts['own_in_review'].pk}/delete/")
+    assert not ArticlePage.objects.filter(pk=drafts["own_in_review"].pk).exists()
