@@ -7,3 +7,8 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
     verbose_name = "Articles"
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.connect()

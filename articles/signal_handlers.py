@@ -1,0 +1,25 @@
+"""Signal receivers of the articles app, connected in ArticlesConfig.ready()."""
+
+from django.db.models.signals import post_delete, post_save
+from taggit.models import Tag
+
+from pagecache.purge import purge_everything
+
+from .models import Author, Person
+
+
+def on_shown_snippet_change(sender, instance, created: bool = False, **kwargs) -> None:
+    """An author, person or topic renamed or deleted shows on every page that names it (bylines,
+    quotes, topic lists, cards): purge them all. A new one is on no page until a story uses it,
+    and publishing that story purges what it needs."""
+    if not created:
+        purge_everything()
+
+
+def connect() -> None:
+    for model in (Author, Person, Tag):
+        name = model._meta.label_lower
+        post_save.connect(on_shown_snippet_change, sender=model, dispatch_uid=f"purge-{name}-saved")
+        post_delete.connect(
+            on_shown_snippet_change, sender=model, dispatch_uid=f"purge-{name}-deleted"
+        )
