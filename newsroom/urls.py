@@ -15,6 +15,7 @@ from articles import admin_views as article_admin_views
 from articles import feeds
 from articles import views as article_views
 from articles.sitemaps import TopicSitemap, news_sitemap, robots_txt
+from newsroom import pagepassword
 
 urlpatterns = [
     # Ahead of Wagtail's own, which names any page (drafts too) to any admin user.
@@ -69,6 +70,12 @@ urlpatterns += i18n_patterns(
     path("people/<slug:slug>/", article_views.person, name="person"),
     path("archive/<int:year>/", article_views.archive, name="archive-year"),
     path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),
+    # Wagtail's private-page password form, with a limit on wrong guesses per address.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        pagepassword.authenticate_with_password,
+        name="page-password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

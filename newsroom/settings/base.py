@@ -353,6 +353,13 @@ else:
         },
     }
 COMMENTS_FLOOD_CACHE = "comments"
+# Per-address limits on anonymous requests (newsroom/ratelimit.py). Their counters live in the
+# same alias as the comment flood limit; while it is down they are counted in each process.
+RATE_LIMIT_CACHE = COMMENTS_FLOOD_CACHE
+# Private-page passwords (newsroom/pagepassword.py): an address gets this many wrong guesses
+# per restriction; then it waits until PAGE_PASSWORD_LOCKOUT_SECONDS after its first guess.
+PAGE_PASSWORD_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_FAILURE_LIMIT", "5"))
+PAGE_PASSWORD_LOCKOUT_SECONDS = int(os.environ.get("PAGE_PASSWORD_LOCKOUT_SECONDS", "900"))
 # Rendered fragments of reader pages, in each process's memory: their keys carry the shared
 # reader-cache version (articles/reader_cache.py), so a change anywhere retires them everywhere.
 FRAGMENT_CACHE = {
