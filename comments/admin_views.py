@@ -13,6 +13,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from . import services
 from .models import Comment
+from .sanitizer import one_line
 
 PERMISSION = "comments.moderate_comment"
 ROW_ACTIONS = [
@@ -55,10 +56,11 @@ def moderate(request, pk: int, action: str):
     changed = service(
         comment=comment, moderator=request.user, reason=request.POST.get("reason", "")
     )
+    name = one_line(comment.author_name)  # inside a sentence: nothing that reorders it
     if changed:
-        messages.success(request, f"Comment by {comment.author_name} {verb}.")
+        messages.success(request, f"Comment by {name} {verb}.")
     else:
-        messages.info(request, f"Comment by {comment.author_name} was already {comment.status}.")
+        messages.info(request, f"Comment by {name} was already {comment.status}.")
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "wagtailsnippets_comments_comment:list"
@@ -78,6 +80,12 @@ class ModerationColumn(Column):
             (name, label) for name, label, status in ROW_ACTIONS if status != instance.status
         ]
         return context
+
+
+class NameColumn(Column):
+    """The reader's name, isolated: bidi characters in it cannot reorder the row."""
+
+    cell_template_name = "comments/admin/name_cell.html"
 
 
 class BodyColumn(Column):

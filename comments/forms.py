@@ -8,6 +8,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from .captcha import SingleUseCaptchaField
+from .sanitizer import one_line
 
 STARTED_SALT = "comments.form-started"
 
@@ -55,6 +56,15 @@ class CommentForm(forms.Form):
     captcha = SingleUseCaptchaField(label=_("Enter the characters shown in the image"))
 
     field_order = ["author_name", "author_email", "body", "website", "started", "token", "captcha"]
+
+    def clean_author_name(self):
+        # A name is one line shown next to other text: no line breaks, bidi or control characters.
+        name = one_line(self.cleaned_data["author_name"])
+        if not name:
+            raise forms.ValidationError(
+                self.fields["author_name"].error_messages["required"], code="required"
+            )
+        return name
 
     def clean_token(self):
         return self.cleaned_data.get("token") or uuid.uuid4()

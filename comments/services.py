@@ -24,7 +24,7 @@ from core.http import client_ip  # noqa: F401  (re-exported: comments.services.c
 from pagecache.purge import purge_page
 
 from .models import Comment, CommentSettings
-from .sanitizer import sanitize_comment
+from .sanitizer import one_line, sanitize_comment
 
 logger = logging.getLogger(__name__)
 
@@ -161,7 +161,7 @@ def comment_submit(
     status, reason = _classify(body, link_count, author_email)
     comment = Comment(
         article=article,
-        author_name=author_name.strip(),
+        author_name=one_line(author_name),
         author_email=author_email.strip(),
         body=body,
         body_html=body_html,

@@ -26,7 +26,7 @@ class CommentViewSet(SnippetViewSet):
     ordering = ["-created_at"]
     list_display = [
         admin_views.BodyColumn("body", label="Comment (as submitted / as shown)"),
-        Column("author_name", label="Name"),
+        admin_views.NameColumn("author_name", label="Name"),
         Column("article", label="Article"),
         Column("status", label="Status", accessor="get_status_display"),
         Column("held_reason", label="Rules"),

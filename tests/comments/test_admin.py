@@ -270,3 +270,18 @@ def test_moderator_sees_only_live_articles_of_the_page_tree(
     chosen = client.get("/admin/choose-page/chosen-multiple/", {"id": draft.pk})
     assert "Embargoed" in chosen.content.decode()
     assert "Embargoed" in client.get(f"/admin/choose-page/{draft.pk}/").content.decode()
+
+
+def test_queue_isolates_names_and_comments(client, moderator, article):
+    comment = Comment.objects.create(
+        article=article,
+        author_name="Admin\u202e nimdA",
+        body="\u202ereversed",
+        body_html="<p>\u202ereversed</p>",
+    )
+    client.force_login(moderator)
+    html = client.get(LIST).content.decode()
+    assert "<bdi>Admin\u202e nimdA</bdi>" in html
+    assert html.count('dir="auto"') >= 2  # as submitted, and as it will appear
+    confirm = client.get(f"/admin/bulk/comments/comment/approve/?id={comment.pk}").content.decode()
+    assert "<bdi>Admin\u202e nimdA</bdi>: <bdi>\u202ereversed</bdi>" in confirm

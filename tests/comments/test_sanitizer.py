@@ -200,3 +200,58 @@ def test_sanitizing_twice_changes_nothing(text):
     once = sanitize_comment(text)
 
     assert sanitize_comment(once) == once
+
+
+# Bidi controls reorder what follows them; invisible format characters split a URL so that the
+# autolinker links only its tail. Text holding either is never made a link.
+SPLIT_HOSTS = [
+    "see https://exa\u202emple.com/login now",
+    "see https://exa\u2066mple.com/login now",
+    "see https://exa\u200fmple.com/login now",
+    "see https://exa\u200bmple.com/login now",
+    "see https://exa\u200cmple.com/login now",
+    "see https://exa&#x202e;mple.com/login now",
+    "see https://exa&#8238;mple.com/login now",
+    "see https://exa&rlm;mple.com/login now",
+    "\u202e see https://example.com/login",
+]
+
+
+@pytest.mark.parametrize("text", SPLIT_HOSTS)
+def test_text_with_bidi_or_invisible_controls_is_never_linked(text):
+    output = sanitize_comment(text)
+
+    assert links(output) == [], output
+    assert "mple.com/login" in visible_text(output)
+    assert sanitize_comment(output) == output
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '<a href="https://exa\u202emple.com/">example.com</a>',
+        '<a href="https://exa&#x202e;mple.com/">example.com</a>',
+        '<a href="https://example.com/">exa\u202emple.com</a>',
+        '<a href="https://example.com/">exa&#x2067;mple.com</a>',
+    ],
+)
+def test_typed_link_with_bidi_controls_keeps_its_text_but_not_the_link(typed):
+    output = sanitize_comment(typed)
+
+    assert links(output) == [], output
+    assert "mple.com" in visible_text(output)
+
+
+def test_internationalised_hosts_are_linked_and_shown_as_punycode():
+    # Cyrillic "а" in "аpple.com" looks like the Latin one; punycode shows the difference.
+    output = sanitize_comment("see https://\u0430pple.com/id and https://bücher.de/x")
+
+    assert links(output) == [
+        {"href": "https://xn--pple-43d.com/id", "rel": LINK_REL},
+        {"href": "https://xn--bcher-kva.de/x", "rel": LINK_REL},
+    ]
+    assert visible_text(output) == "see https://xn--pple-43d.com/id and https://xn--bcher-kva.de/x"
+    typed = sanitize_comment('<a href="https://bücher.de/">Bücher</a>')
+    assert links(typed) == [{"href": "https://xn--bcher-kva.de/", "rel": LINK_REL}]
+    assert visible_text(typed) == "Bücher"
+    assert sanitize_comment(output) == output

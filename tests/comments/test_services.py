@@ -166,3 +166,8 @@ def test_transition_records_who_when_from_and_to(article, admin_user):
         .order_by("pk")
         .values_list("action", flat=True)
     ) == ["comments.approved", "comments.spam", "comments.rejected"]
+
+
+def test_the_service_cleans_names_whoever_calls_it(article):
+    comment = submit(article, author_name="\u2067Eve\u202e\r\nModerator\u0007").comment
+    assert comment.author_name == "Eve Moderator"

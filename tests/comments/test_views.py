@@ -321,3 +321,45 @@ def test_audio_challenge_for_readers_who_cannot_see_the_image(client, settings):
 def test_malformed_content_length_is_not_a_500(client, article):
     response = client.post(f"/comments/{article.pk}/", {"body": "x"}, CONTENT_LENGTH="abc")
     assert response.status_code < 500
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("Admin\u202e nimdA", "Admin nimdA"),
+        (
+            "Amal\r\nModeration queue: https://evil.example",
+            "Amal Moderation queue: https://evil.example",
+        ),
+        ("\u2067Lina\u2069 \u200fK.\u061c", "Lina K."),
+        ("Ro\u200bsa\x1b[31m", "Rosa[31m"),
+        ("Ana\u00a0 María", "Ana María"),
+    ],
+)
+def test_names_lose_bidi_and_control_characters(article, comment_post, typed, stored):
+    response = comment_post(article, author_name=typed)
+
+    assert response.status_code == 302
+    assert Comment.objects.get().author_name == stored
+
+
+def test_a_name_of_nothing_but_controls_is_a_form_error(article, comment_post):
+    response = comment_post(article, author_name="\u202e\u2066\u200f\n")
+
+    assert response.status_code == 400
+    assert "Please give a name" in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_comment_list_isolates_each_name_and_body(client, article):
+    Comment.objects.create(
+        article=article,
+        author_name="Admin\u202e nimdA",  # stored before names were cleaned
+        body="x",
+        body_html="<p>\u202ereversed</p>",
+        status="approved",
+    )
+    html = client.get(article.url).content.decode()
+
+    assert '<bdi class="comment__author">Admin\u202e nimdA</bdi> · <time' in html
+    assert '<div class="comment__body" dir="auto"><p>\u202ereversed</p></div>' in html
