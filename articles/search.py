@@ -15,7 +15,11 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join
 
-MAX_QUERY = 200
+# Every word is one more full-text condition on every candidate story, and queries this long are
+# never page-cached (pagecache SEARCH_MAX_WORDS): twenty 100-word searches held both workers
+# for ten seconds. Eight words and 100 characters cover what readers type.
+MAX_QUERY = 100  # characters
+MAX_WORDS = 8
 WORD = re.compile(r"\w+", re.UNICODE)
 RESULT_CAP = 1000  # matches counted (and paged through) at most; beyond: "more than 1,000"
 
@@ -52,7 +56,28 @@ class CappedPaginator(Paginator):
 
 def clean_query(raw: str | None) -> str:
     """Trim what readers type to something the backend accepts: words only, bounded length."""
-    return " ".join(WORD.findall((raw or "")[: MAX_QUERY * 4]))[:MAX_QUERY].strip()
+    return shorten_query(raw)[0]
+
+
+def shorten_query(raw: str | None) -> tuple[str, str]:
+    """The query clean_query() makes of raw, and what was cut: "", "words" or "characters".
+
+    The first MAX_WORDS words, then whole words from the end until it fits in MAX_QUERY
+    characters (a single longer word is cut). Dropped punctuation does not count as a cut.
+    """
+    text = raw or ""
+    words = WORD.findall(text[: MAX_QUERY * 4])
+    cut = ""
+    if len(words) > MAX_WORDS:
+        words, cut = words[:MAX_WORDS], "words"
+    elif WORD.search(text, MAX_QUERY * 4):  # words beyond what is read at all
+        cut = "characters"
+    while len(words) > 1 and len(" ".join(words)) > MAX_QUERY:
+        words, cut = words[:-1], "characters"
+    query = " ".join(words)
+    if len(query) > MAX_QUERY:
+        query, cut = query[:MAX_QUERY], "characters"
+    return query, cut
 
 
 def parse_day(raw: str | None, *, end: bool = False):

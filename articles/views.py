@@ -13,7 +13,15 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from .models import ArticlePage, Author, Person, Quotation, SectionPage, article_cards
-from .search import CappedPaginator, clean_query, highlight, parse_day, search_stories
+from .search import (
+    MAX_QUERY,
+    MAX_WORDS,
+    CappedPaginator,
+    highlight,
+    parse_day,
+    search_stories,
+    shorten_query,
+)
 
 PAGE_SIZE = 12
 
@@ -93,7 +101,8 @@ def archive(request, year, month=None):
 
 
 def search(request):
-    query = clean_query(request.GET.get("q"))
+    raw_query = request.GET.get("q") or ""
+    query, shortened = shorten_query(raw_query)
     sections = SectionPage.objects.live().public().filter(locale=Locale.get_active())
     sections = sections.order_by("title")
     section = sections.filter(slug=request.GET.get("section") or "").first()
@@ -120,7 +129,11 @@ def search(request):
         "articles/search.html",
         {
             "query": query,
-            "raw_query": (request.GET.get("q") or "")[:200],
+            # What the reader typed, unless it was shortened: then what was searched for.
+            "raw_query": query if shortened else raw_query[:MAX_QUERY],
+            "shortened": shortened,
+            "max_words": MAX_WORDS,
+            "max_chars": MAX_QUERY,
             "results": results,
             "people_found": people_found,
             "sections": sections,

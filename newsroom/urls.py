@@ -16,6 +16,7 @@ from articles import feeds
 from articles import views as article_views
 from articles.sitemaps import TopicSitemap, news_sitemap, robots_txt
 from newsroom import pagepassword
+from newsroom.searchlimit import limit_uncached_searches
 
 urlpatterns = [
     # Ahead of Wagtail's own, which names any page (drafts too) to any admin user.
@@ -63,7 +64,7 @@ if settings.SERVE_MEDIA:
 
 # Reader pages answer in English at /, Spanish at /es/ and Arabic at /ar/.
 urlpatterns += i18n_patterns(
-    path("search/", article_views.search, name="search"),
+    path("search/", limit_uncached_searches(article_views.search), name="search"),
     path("topics/<slug:slug>/", article_views.topic, name="topic"),
     path("authors/<slug:slug>/", article_views.author, name="author"),
     path("people/", article_views.people, name="people"),

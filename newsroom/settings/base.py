@@ -360,6 +360,9 @@ RATE_LIMIT_CACHE = COMMENTS_FLOOD_CACHE
 # per restriction; then it waits until PAGE_PASSWORD_LOCKOUT_SECONDS after its first guess.
 PAGE_PASSWORD_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_FAILURE_LIMIT", "5"))
 PAGE_PASSWORD_LOCKOUT_SECONDS = int(os.environ.get("PAGE_PASSWORD_LOCKOUT_SECONDS", "900"))
+# Searches the page cache could not answer (newsroom/searchlimit.py), per address and window.
+SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
+SEARCH_RATE_SECONDS = int(os.environ.get("SEARCH_RATE_SECONDS", "60"))
 # Rendered fragments of reader pages, in each process's memory: their keys carry the shared
 # reader-cache version (articles/reader_cache.py), so a change anywhere retires them everywhere.
 FRAGMENT_CACHE = {

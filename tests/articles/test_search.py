@@ -1,6 +1,7 @@
 """Reader search at scale: newest first, a capped count, flat query counts, an index it can use."""
 
 import re
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from articles.models import ArticlePage
-from articles.search import search_stories
+from articles.search import clean_query, search_stories, shorten_query
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +80,92 @@ def test_postgres_can_use_the_document_index(on_postgres, many):
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "articles_search_document_gin" in plan, plan
+
+
+# --- What one search may cost (issue 10, item 11) --------------------------------------------
+
+HUNDRED_WORDS = " ".join(f"ceasefire{n}" for n in range(100))
+
+
+def test_clean_query_keeps_eight_words_and_a_hundred_characters():
+    assert clean_query(HUNDRED_WORDS).split() == [f"ceasefire{n}" for n in range(8)]
+    assert shorten_query(HUNDRED_WORDS) == (clean_query(HUNDRED_WORDS), "words")
+    assert shorten_query("a " * 500) == (" ".join(["a"] * 8), "words")
+    assert shorten_query("x" * 300) == ("x" * 100, "characters")
+    eight_long = " ".join(["negotiations"] * 8)  # 103 characters: whole words are dropped
+    assert shorten_query(eight_long) == (" ".join(["negotiations"] * 7), "characters")
+    assert shorten_query(eight_long + " x") == (" ".join(["negotiations"] * 7), "characters")
+    assert shorten_query("!" * 500 + " ceasefire") == ("", "characters")
+    assert shorten_query("Ceasefire, talks!") == ("Ceasefire talks", "")
+    assert shorten_query(" ".join(["talks"] * 8)) == (" ".join(["talks"] * 8), "")
+    assert shorten_query(None) == ("", "")
+
+
+def test_a_long_search_is_shortened_and_says_so(client, many):
+    many(2)
+    response = client.get("/search/", {"q": "ceasefire " + HUNDRED_WORDS})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Your search was shortened to the first 8 words." in html
+    shortened = "ceasefire " + " ".join(f"ceasefire{n}" for n in range(7))
+    assert f'value="{shortened}"' in html and 'maxlength="100"' in html
+    html = client.get("/search/", {"q": "c" * 300}).content.decode()
+    assert "Your search was shortened to the first 100 characters." in html
+    html = client.get("/es/search/", {"q": HUNDRED_WORDS}).content.decode()
+    assert "Su búsqueda se ha acortado a las primeras 8 palabras." in html
+
+
+def test_a_short_search_says_nothing_about_shortening(client, many):
+    many(2)
+    html = client.get("/search/", {"q": "ceasefire bulletin"}).content.decode()
+    assert "shortened" not in html and "2 results for" in html
+
+
+@pytest.fixture
+def search_limit(settings):
+    settings.SEARCH_RATE_LIMIT = 3
+    return settings
+
+
+def search(client, q, address="198.51.100.7", **params):
+    return client.get("/search/", {"q": q, **params}, REMOTE_ADDR=address)
+
+
+def test_uncached_searches_are_limited_per_address(client, many, search_limit):
+    many(2)
+    for n in range(3):
+        assert search(client, f"ceasefire {n}").status_code == 200
+    response = search(client, "ceasefire 4")
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert "no-store" in response["Cache-Control"]
+    assert "Too many searches" in html and "You can search again in" in html
+    # Another address searches on; the search page without a query is never limited.
+    assert search(client, "ceasefire 5", address="203.0.113.9").status_code == 200
+    assert client.get("/search/", REMOTE_ADDR="198.51.100.7").status_code == 200
+
+
+def test_searches_the_page_cache_answers_are_not_counted(client, many, search_limit):
+    search_limit.PAGE_CACHE_ENABLED = True
+    many(2)
+    for _ in range(10):
+        response = search(client, "ceasefire")
+        assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_the_search_limit_page_is_translated(client, many, search_limit):
+    for _ in range(4):
+        response = client.get("/ar/search/", {"q": "x"}, REMOTE_ADDR="198.51.100.7")
+    assert response.status_code == 429
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+    assert "عمليات بحث كثيرة جدًا" in response.content.decode()
+
+
+def test_the_search_limit_window_closes(client, many, settings):
+    settings.SEARCH_RATE_LIMIT, settings.SEARCH_RATE_SECONDS = 1, 1
+    assert search(client, "a").status_code == 200
+    assert search(client, "b").status_code == 429
+    time.sleep(1.1)
+    assert search(client, "c").status_code == 200
