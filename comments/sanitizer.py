@@ -31,14 +31,25 @@ def is_invisible_control(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cf")
 
 
+def _without_controls(text: str) -> str:
+    return "".join(c for c in text if c in JOINERS or not is_invisible_control(c))
+
+
 def one_line(text: str) -> str:
     """A reader's name (or any one-line text they typed) with every run of whitespace, line
     breaks included, made one space and every bidi, control and format character but the
     joiners removed."""
     spaced = "".join(" " if char.isspace() else char for char in text or "")
-    kept = "".join(c for c in spaced if c in JOINERS or not is_invisible_control(c))
-    line = " ".join(kept.split())
+    line = " ".join(_without_controls(spaced).split())
     return line if line.strip("".join(JOINERS) + " ") else ""
+
+
+def quoted_lines(text: str, prefix: str = "    | ") -> list[str]:
+    """A reader's text for a plain-text email: one prefixed line for each line break Unicode
+    knows (U+2028 and form feeds included), tabs as spaces, bidi, control and format characters
+    but the joiners removed, so no line of it can pass for a line of the message."""
+    lines = (text or "").replace("\r\n", "\n").splitlines() or [""]
+    return [(prefix + _without_controls(line.replace("\t", "    "))).rstrip() for line in lines]
 
 
 def _has_invisible_control(text: str) -> bool:

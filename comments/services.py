@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -24,7 +25,7 @@ from core.http import client_ip  # noqa: F401  (re-exported: comments.services.c
 from pagecache.purge import purge_page
 
 from .models import Comment, CommentSettings
-from .sanitizer import one_line, sanitize_comment
+from .sanitizer import one_line, quoted_lines, sanitize_comment
 
 logger = logging.getLogger(__name__)
 
@@ -198,6 +199,11 @@ def moderator_emails() -> list[str]:
     return sorted(emails)
 
 
+def _quoted_name(name: str) -> str:
+    # One line, in quotes (escaped inside): a name cannot pass for a line of the message.
+    return json.dumps(one_line(name), ensure_ascii=False)
+
+
 def notify_moderators(comment: Comment) -> None:
     recipients = moderator_emails()
     if not recipients:
@@ -205,12 +211,24 @@ def notify_moderators(comment: Comment) -> None:
     queue = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "wagtailsnippets_comments_comment:list"
     )
+    title = one_line(comment.article.title)
+    # Reader text only ever appears quoted: the name on its "Name:" line, the body as an
+    # indented block between markers that give its length.
+    message = [
+        f"A new comment on “{title}” is waiting for moderation.",
+        "",
+        f"Name: {_quoted_name(comment.author_name)}",
+        f"Rules: {one_line(comment.held_reason) or 'Pending moderation.'}",
+        f"----- comment ({len(comment.body)} characters) -----",
+        *quoted_lines(comment.body),
+        "----- end of comment -----",
+        "",
+        f"Moderation queue: {queue}",
+        "",
+    ]
     send_mail(
-        subject=f"New comment awaiting moderation on “{comment.article.title}”",
-        message=(
-            f"{comment.author_name} wrote:\n\n{comment.body}\n\n"
-            f"{comment.held_reason or 'Pending moderation.'}\n\nModeration queue: {queue}\n"
-        ),
+        subject=f"New comment awaiting moderation on “{title}”",
+        message="\n".join(message),
         from_email=None,
         recipient_list=recipients,
         fail_silently=True,
@@ -220,11 +238,13 @@ def notify_moderators(comment: Comment) -> None:
 def notify_author_approved(comment: Comment) -> None:
     if not comment.author_email:
         return
+    title = one_line(comment.article.title)
     send_mail(
         subject="Your comment has been published",
         message=(
-            f"Thank you, {comment.author_name}. Your comment on “{comment.article.title}” "
-            f"is now published: {comment.article.full_url}#comment-{comment.pk}\n"
+            f"Thank you for your comment on “{title}”, posted as "
+            f"{_quoted_name(comment.author_name)}.\n"
+            f"It is now published: {comment.article.full_url}#comment-{comment.pk}\n"
         ),
         from_email=None,
         recipient_list=[comment.author_email],

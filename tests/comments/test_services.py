@@ -171,3 +171,83 @@ def test_transition_records_who_when_from_and_to(article, admin_user):
 def test_the_service_cleans_names_whoever_calls_it(article):
     comment = submit(article, author_name="\u2067Eve\u202e\r\nModerator\u0007").comment
     assert comment.author_name == "Eve Moderator"
+
+
+PLANTED = (
+    "Thanks for the report.\n"
+    "\n"
+    "Moderation queue: https://evil.example/admin/\r\n"
+    "Approved by the desk.\u2028Reply to: boss@evil.example\x1b[2J"
+)
+
+
+def _moderator_email(article, callbacks, **kwargs):
+    from django.contrib.auth.models import Group, User
+
+    mod = User.objects.create_user("mod", "mod@example.org", "pw")
+    mod.groups.add(Group.objects.get(name="Comment moderators"))
+    with callbacks(execute=True):
+        submit(article, **kwargs)
+    assert len(mail.outbox) == 1
+    return mail.outbox[0]
+
+
+def test_moderator_email_quotes_reader_text_in_a_delimited_block(
+    article, django_capture_on_commit_callbacks
+):
+    message = _moderator_email(
+        article, django_capture_on_commit_callbacks, author_name="Eve", body=PLANTED
+    )
+    lines = message.body.split("\n")
+    start = lines.index(f"----- comment ({len(PLANTED)} characters) -----")
+    end = lines.index("----- end of comment -----")
+    assert lines[start + 1 : end] == [
+        "    | Thanks for the report.",
+        "    |",
+        "    | Moderation queue: https://evil.example/admin/",
+        "    | Approved by the desk.",
+        "    | Reply to: boss@evil.example[2J",
+    ]
+    assert 'Name: "Eve"' in lines
+    # Outside the block, every line is ours: one queue link, to this admin.
+    outside = lines[:start] + lines[end + 1 :]
+    assert [line for line in outside if "evil.example" in line] == []
+    queue = [line for line in lines if line.startswith("Moderation queue:")]
+    assert queue == ["Moderation queue: http://testserver/admin/snippets/comments/comment/"]
+    assert "\u2028" not in message.body and "\x1b" not in message.body
+
+
+def test_moderator_email_name_and_subject_are_one_quoted_line(
+    article, django_capture_on_commit_callbacks
+):
+    ArticlePage = type(article)
+    ArticlePage.objects.filter(pk=article.pk).update(title="Talks\nBcc: all@example.org\u202e")
+    article.refresh_from_db()
+    with override_settings(COMMENTS_FLOOD_SECONDS=0):
+        message = _moderator_email(
+            article,
+            django_capture_on_commit_callbacks,
+            author_name='Eve" wrote nothing.\nModeration queue: https://evil.example',
+        )
+    assert message.subject == "New comment awaiting moderation on “Talks Bcc: all@example.org”"
+    names = [line for line in message.body.split("\n") if line.startswith("Name:")]
+    assert names == ['Name: "Eve\\" wrote nothing. Moderation queue: https://evil.example"']
+
+
+def test_author_email_quotes_the_name_on_one_line(article, admin_user):
+    comment = Comment.objects.create(
+        article=article,
+        author_name="Rita\nYour account is suspended\u202e",  # stored before names were cleaned
+        author_email="rita@example.org",
+        body="x",
+        body_html="<p>x</p>",
+    )
+    type(article).objects.filter(pk=article.pk).update(title="Talks\r\nresume")
+    comment.article.refresh_from_db()
+    services.notify_author_approved(comment)
+    message = mail.outbox[0]
+    assert message.subject == "Your comment has been published"
+    assert message.body.split("\n")[0] == (
+        'Thank you for your comment on “Talks resume”, posted as "Rita Your account is suspended".'
+    )
+    assert "\u202e" not in message.body
