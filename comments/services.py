@@ -49,7 +49,7 @@ class CommentsClosed(CommentRefused):
 
 @dataclass(frozen=True)
 class SubmitResult:
-    comment: Comment | None  # None when silently dropped (honeypot, too fast)
+    comment: Comment | None  # None when silently dropped (honeypot, too fast, duplicate)
     published: bool = False
 
 
@@ -153,9 +153,11 @@ def comment_submit(
         .exclude(status=Comment.Status.SPAM)
         .exists()
     ):
-        raise CommentRefused(
-            gettext("That comment has already been posted on this story. Thank you!")
-        )
+        # The same text again: keep nothing new, and answer as for any new comment awaiting
+        # moderation. "Already posted" would tell anyone that a pending or rejected comment
+        # with this text exists; an approved one is on the page anyway.
+        logger.info("Duplicate comment not stored, from %s", ip_address)
+        return SubmitResult(comment=None)
 
     body_html = sanitize_comment(body)
     link_count = len(LINK.findall(body_html))

@@ -92,11 +92,14 @@ def test_trusted_proxy_forwarded_for_is_used():
     assert services.client_ip({"REMOTE_ADDR": "garbage"}) is None
 
 
-def test_exact_duplicate_on_the_article_is_refused_politely(article):
-    submit(article, body="Same words")
-    with pytest.raises(services.CommentRefused) as excinfo:
-        submit(article, body="Same words", ip_address="198.51.100.2")
-    assert "already been posted" in excinfo.value.message and excinfo.value.status == 400
+@pytest.mark.parametrize("status", ["pending", "rejected", "approved"])
+def test_exact_duplicate_answers_as_a_new_pending_comment_and_stores_nothing(article, status):
+    # "Already posted" would confirm that a pending or rejected comment exists.
+    first = submit(article, body="Same words").comment
+    Comment.objects.filter(pk=first.pk).update(status=status)
+    result = submit(article, body="Same words", ip_address="198.51.100.2")
+    assert result == services.SubmitResult(comment=None, published=False)
+    assert Comment.objects.filter(body="Same words").count() == 1
 
 
 def test_disallowed_word_marks_spam(article):

@@ -363,3 +363,20 @@ def test_comment_list_isolates_each_name_and_body(client, article):
 
     assert '<bdi class="comment__author">Admin\u202e nimdA</bdi> · <time' in html
     assert '<div class="comment__body" dir="auto"><p>\u202ereversed</p></div>' in html
+
+
+@pytest.mark.parametrize("status", ["pending", "rejected", "approved"])
+def test_reposting_a_comment_answers_like_any_new_one(client, article, comment_post, status):
+    Comment.objects.create(
+        article=article,
+        author_name="Someone else",
+        body="Same words exactly.",
+        body_html="<p>Same words exactly.</p>",
+        status=status,
+    )
+    new = comment_post(article, body="Words nobody wrote before.", using=Client())
+    repost = comment_post(article, body="Same words exactly.", remote_addr="198.51.100.7")
+
+    assert repost.status_code == new.status_code == 302
+    assert repost["Location"] == new["Location"] == f"{article.url}?comment=pending#comments"
+    assert Comment.objects.filter(body="Same words exactly.").count() == 1
