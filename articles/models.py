@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from . import reader_cache
 from .blocks import ArticleBodyBlock
+from .permissions import DeskPermissions
 
 SECTION_PAGE_SIZE = 12
 
@@ -130,7 +131,7 @@ class CachedViewRestrictions:
         return response
 
 
-class HomePage(CachedViewRestrictions, Page):
+class HomePage(DeskPermissions, CachedViewRestrictions, Page):
     """The front page: a lead story, the latest stories and a block per section."""
 
     intro = models.CharField(max_length=255, blank=True)
@@ -216,7 +217,7 @@ class HomePage(CachedViewRestrictions, Page):
         return context
 
 
-class SectionPage(CachedViewRestrictions, Page):
+class SectionPage(DeskPermissions, CachedViewRestrictions, Page):
     """A section of the site (e.g. Diplomacy) listing its stories, newest first."""
 
     intro = models.TextField(blank=True)
@@ -329,7 +330,7 @@ class ArticleAuthor(Orderable):
         unique_together = [("page", "author")]
 
 
-class ArticlePage(CachedViewRestrictions, Page):
+class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
     """A news story."""
 
     lead = models.TextField(

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from wagtail.admin.auth import user_has_any_page_permission
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, PagePermissionTester, WorkflowState
 
 
 def has_page_rights(user) -> bool:
@@ -37,7 +37,7 @@ def desk_forbids_removal(user, page) -> bool:
     deleting, as it does in Wagtail (PagePermissionTester.can_move)."""
     if not user.is_active or user.is_superuser:
         return False
-    if page.permissions_for_user(user).can_publish():
+    if PagePermissionTester(user, page).can_publish():
         return False
     in_moderation = WorkflowState.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
@@ -49,3 +49,19 @@ def desk_forbids_removal(user, page) -> bool:
         .filter(Q(live=True) | ~Q(owner=user) | Exists(in_moderation))
         .exists()
     )
+
+
+class DeskPagePermissionTester(PagePermissionTester):
+    """Wagtail's permission tester with the desk's removal rule. Every admin view, menu and
+    bulk action asks the page's tester (Page.permissions_for_user), so Delete and Move are
+    neither offered nor allowed anywhere to a user the desk forbids them."""
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk) and not desk_forbids_removal(self.user, self.page)
+
+
+class DeskPermissions:
+    """Page mixin: the desk's permission tester for every page type of the site."""
+
+    def permissions_for_user(self, user):
+        return DeskPagePermissionTester(user, self)

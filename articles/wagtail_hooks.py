@@ -1,18 +1,14 @@
 """Admin registration for article snippets, and the desk's page rules in Wagtail's admin."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.views.chooser import page_models_from_string
-from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
-from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Author, Person
-from .permissions import desk_forbids_removal, has_page_rights, may_see_page, visible_pages
+from .permissions import has_page_rights, may_see_page, visible_pages
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -74,52 +70,6 @@ def _default_browse_parent(request):
     return Page.objects.all().type(*classes).first_common_ancestor()
 
 
-# --- Deleting and moving: reporters only their own drafts, out of moderation ------------------
-# Wagtail lets "change" without "publish" delete any unpublished page; the rule is in
-# articles.permissions. It is enforced in the views (before_* hooks) and the bulk actions, and
-# the Delete and Move items are taken out of the explorer's row menus.
-
-
-@hooks.register("before_delete_page")
-def refuse_delete_forbidden_by_the_desk(request, page):
-    if desk_forbids_removal(request.user, page):
-        raise PermissionDenied
-
-
-@hooks.register("before_move_page")
-def refuse_move_forbidden_by_the_desk(request, page, destination):
-    if desk_forbids_removal(request.user, page):
-        raise PermissionDenied
-
-
-class DeskDeleteBulkAction(DeleteBulkAction):
-    def check_perm(self, page):
-        return super().check_perm(page) and not desk_forbids_removal(self.request.user, page)
-
-
-class DeskMoveBulkAction(MoveBulkAction):
-    def check_perm(self, page):
-        return super().check_perm(page) and not desk_forbids_removal(self.request.user, page)
-
-
-# Registered after Wagtail's own (order=1): the registry keeps the last action of a type.
-hooks.register("register_bulk_action", DeskDeleteBulkAction, order=1)
-hooks.register("register_bulk_action", DeskMoveBulkAction, order=1)
-
-
-@hooks.register("construct_page_listing_buttons")
-def hide_removal_the_desk_forbids(buttons, page, user, context=None):
-    removal = (
-        reverse("wagtailadmin_pages:delete", args=[page.pk]),
-        reverse("wagtailadmin_pages:move", args=[page.pk]),
-    )
-
-    def removes(button):
-        return (getattr(button, "url", None) or "").startswith(removal)
-
-    menus = [buttons] + [b.dropdown_buttons for b in buttons if hasattr(b, "dropdown_buttons")]
-    if not any(removes(button) for menu in menus for button in menu):
-        return
-    if desk_forbids_removal(user, page):
-        for menu in menus:
-            menu[:] = [button for button in menu if not removes(button)]
+# Deleting and moving (reporters: only their own drafts, out of moderation) is decided by the
+# pages' permission tester, articles.permissions.DeskPagePermissionTester, which Wagtail asks in
+# every view, menu and bulk action.

@@ -322,6 +322,11 @@ def test_reporter_is_not_offered_a_delete_they_cannot_use(client, section, repor
             assert offered is (name == "own"), name
             moved = f"/admin/pages/{page.pk}/move/" in listing
             assert moved is (name == "own"), name
+    # Nor in the "…" menu at the top of each page's edit view.
+    for name, page in drafts.items():
+        editor_view = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+        offered = f"/admin/pages/{page.pk}/delete/" in editor_view
+        assert offered is (name == "own"), name
     # The bulk action's confirmation lists the pages they may not delete as such.
     ids = "&".join(f"id={page.pk}" for page in drafts.values())
     confirm = client.get(f"/admin/bulk/wagtailcore/page/delete/?{ids}").content.decode()
