@@ -8,7 +8,7 @@ matches; a rare word is found through the GIN index on the indexed document
 """
 
 import re
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from functools import cached_property
 
 from django.core.paginator import Paginator
@@ -81,11 +81,18 @@ def shorten_query(raw: str | None) -> tuple[str, str]:
 
 
 def parse_day(raw: str | None, *, end: bool = False):
+    """The start (or end) of the day raw names, in the site's time zone; None if there is none.
+
+    A day at the ends of the calendar (0001-01-01, 9999-12-31) may not exist in UTC, where the
+    database compares it: such a bound excludes nothing, so it is dropped.
+    """
     try:
         day = date.fromisoformat((raw or "").strip())
-    except ValueError:
+        moment = timezone.make_aware(datetime.combine(day, time.max if end else time.min))
+        moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
-    return timezone.make_aware(datetime.combine(day, time.max if end else time.min))
+    return moment
 
 
 def highlight(text: str, query: str, *, width: int = 240) -> str:

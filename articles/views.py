@@ -1,7 +1,7 @@
 """Public listing views that are not pages in the tree: topics, authors, archive, search."""
 
 import calendar
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -90,6 +90,10 @@ def archive(request, year, month=None):
         end = datetime(year, month, last_day, 23, 59, 59, tzinfo=tz)
     else:
         start, end = datetime(year, 1, 1, tzinfo=tz), datetime(year, 12, 31, 23, 59, 59, tzinfo=tz)
+    try:  # the database compares in UTC, where the end of 9999 may not exist
+        start.astimezone(UTC), end.astimezone(UTC)
+    except OverflowError:
+        raise Http404("No such archive period") from None
     articles = article_cards(
         _localized().filter(publication_date__gte=start, publication_date__lte=end)
     )

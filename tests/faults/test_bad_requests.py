@@ -226,3 +226,26 @@ def test_error_handlers_never_read_an_undecodable_body(article):
     response = _post(browser, "/boom/bug/", content_type=latin, token=token)
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+# --- Dates at the ends of the calendar, in a time zone behind or ahead of UTC ---------------
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Pacific/Kiritimati"])
+@pytest.mark.parametrize(
+    "url", ["/archive/9999/", "/archive/9999/12/", "/archive/1900/", "/archive/1900/1/"]
+)
+def test_archive_years_at_the_ends_never_fail(browser, article, settings, errors, zone, url):
+    settings.TIME_ZONE = zone
+    assert browser.get(url).status_code in (200, 404)
+    assert not errors()
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Pacific/Kiritimati"])
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+@pytest.mark.parametrize("field", ["from", "to"])
+def test_search_dates_at_the_ends_never_fail(browser, article, settings, errors, zone, day, field):
+    settings.TIME_ZONE = zone
+    response = browser.get("/search/", {"q": "talks", field: day})
+    assert response.status_code == 200
+    assert not errors()
