@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -126,6 +127,17 @@ def _classify(body: str, link_count: int, email: str) -> tuple[str, str]:
     return Comment.Status.PENDING, ""
 
 
+def _is_repost(*, article, body: str, ip_address: str | None, email: str) -> bool:
+    sender = Q(ip_address=ip_address) if ip_address else Q(pk__in=[])
+    if email.strip():
+        sender |= Q(author_email__iexact=email.strip())
+    return (
+        Comment.objects.filter(sender, article=article, body=body)
+        .exclude(status=Comment.Status.SPAM)
+        .exists()
+    )
+
+
 def comment_submit(
     *,
     article,
@@ -148,14 +160,10 @@ def comment_submit(
         logger.info("Comment silently dropped (honeypot or fill time) from %s", ip_address)
         return SubmitResult(comment=None)
     _flood_check(ip_address=ip_address, email=author_email)
-    if (
-        Comment.objects.filter(article=article, body=body)
-        .exclude(status=Comment.Status.SPAM)
-        .exists()
-    ):
-        # The same text again: keep nothing new, and answer as for any new comment awaiting
-        # moderation. "Already posted" would tell anyone that a pending or rejected comment
-        # with this text exists; an approved one is on the page anyway.
+    if _is_repost(article=article, body=body, ip_address=ip_address, email=author_email):
+        # The same sender's text again: keep nothing new, and answer as for any new comment
+        # awaiting moderation. "Already posted" would tell anyone that a pending or rejected
+        # comment with this text exists. Another reader's identical "Agreed." is stored.
         logger.info("Duplicate comment not stored, from %s", ip_address)
         return SubmitResult(comment=None)
 

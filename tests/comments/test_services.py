@@ -1,10 +1,14 @@
 """The rules pipeline behind comment_submit, and moderation transitions."""
 
 import time
+from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.core.cache import caches
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from comments import services
@@ -93,13 +97,25 @@ def test_trusted_proxy_forwarded_for_is_used():
 
 
 @pytest.mark.parametrize("status", ["pending", "rejected", "approved"])
-def test_exact_duplicate_answers_as_a_new_pending_comment_and_stores_nothing(article, status):
+def test_the_same_sender_reposting_stores_nothing_and_answers_as_for_a_new_comment(article, status):
     # "Already posted" would confirm that a pending or rejected comment exists.
-    first = submit(article, body="Same words").comment
-    Comment.objects.filter(pk=first.pk).update(status=status)
-    result = submit(article, body="Same words", ip_address="198.51.100.2")
-    assert result == services.SubmitResult(comment=None, published=False)
+    first = submit(article, body="Same words", author_email="amal@example.org").comment
+    an_hour_ago = timezone.now() - timedelta(hours=1)  # past the flood limit's window
+    Comment.objects.filter(pk=first.pk).update(status=status, created_at=an_hour_ago)
+    for sender in ({"ip_address": "203.0.113.10"}, {"author_email": "AMAL@example.org"}):
+        caches[settings.COMMENTS_FLOOD_CACHE].clear()
+        result = submit(article, body="Same words", **{"ip_address": "198.51.100.2", **sender})
+        assert result == services.SubmitResult(comment=None, published=False)
     assert Comment.objects.filter(body="Same words").count() == 1
+
+
+@pytest.mark.parametrize("status", ["pending", "rejected", "approved"])
+def test_another_reader_writing_the_same_words_is_not_dropped(article, status):
+    first = submit(article, body="Agreed.", author_email="amal@example.org").comment
+    Comment.objects.filter(pk=first.pk).update(status=status)
+    second = submit(article, body="Agreed.", ip_address="198.51.100.2").comment
+    assert second is not None and second.status == Comment.Status.PENDING
+    assert Comment.objects.filter(body="Agreed.").count() == 2
 
 
 def test_disallowed_word_marks_spam(article):

@@ -369,10 +369,12 @@ def test_comment_list_isolates_each_name_and_body(client, article):
 def test_reposting_a_comment_answers_like_any_new_one(client, article, comment_post, status):
     Comment.objects.create(
         article=article,
-        author_name="Someone else",
+        author_name="Amal",
         body="Same words exactly.",
         body_html="<p>Same words exactly.</p>",
         status=status,
+        ip_address="198.51.100.7",
+        created_at=timezone.now() - timedelta(hours=1),  # past the flood limit's window
     )
     new = comment_post(article, body="Words nobody wrote before.", using=Client())
     repost = comment_post(article, body="Same words exactly.", remote_addr="198.51.100.7")
