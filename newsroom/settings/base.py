@@ -176,15 +176,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Newsroom"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Absolute URLs in pages, feeds and sitemaps (canonical, OpenGraph, JSON-LD): this base when
+# set (e.g. https://news.example.org), else the Wagtail Site's hostname and port. Never the
+# request's Host header (core.http.public_base_url).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Limits for every image, uploaded in the admin or brought in by import_articles (which
 # applies the same two settings). Set explicitly rather than trusting Wagtail's defaults
-# Absolute URLs in pages, feeds and sitemaps (canonical, OpenGraph, JSON-LD): this base when
-# set (e.g. https://news.example.org), else the Wagtail Site's hostname and port. Never the
-# request's Host header (core.http.public_base_url).
-PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
 # (10 MB, 128 megapixels): a picture is decoded whole to make each rendition, 3-4 bytes a
 # pixel, so 128 MP is up to half a gigabyte per resize in a web worker, and a PNG of a few KB
 # can declare that many. 40 MP (at most 160 MB decoded) takes the 20-36 MP photos agencies
