@@ -1,6 +1,7 @@
 """Public listing views that are not pages in the tree: topics, authors, archive, search."""
 
 import calendar
+import re
 from datetime import UTC, datetime
 
 from django.core.paginator import Paginator
@@ -24,6 +25,7 @@ from .search import (
 )
 
 PAGE_SIZE = 12
+SLUG = re.compile(r"[-\w]{1,255}")
 
 
 def _page(request, queryset, size=PAGE_SIZE):
@@ -109,7 +111,9 @@ def search(request):
     query, shortened = shorten_query(raw_query)
     sections = SectionPage.objects.live().public().filter(locale=Locale.get_active())
     sections = sections.order_by("title")
-    section = sections.filter(slug=request.GET.get("section") or "").first()
+    # Only a slug can name a section (and PostgreSQL refuses a NUL in any query parameter).
+    slug = request.GET.get("section") or ""
+    section = sections.filter(slug=slug).first() if SLUG.fullmatch(slug) else None
     date_from = parse_day(request.GET.get("from"))
     date_to = parse_day(request.GET.get("to"), end=True)
     results, people_found = None, []

@@ -1,4 +1,4 @@
-"""Refuse, with the site's 400 page, form bodies Django cannot decode, before anything reads them.
+"""Malformed requests stopped early: form bodies Django cannot decode, impossible session cookies.
 
 Django only decodes form bodies (urlencoded or multipart) in UTF-8 or in a charset the request
 names. A urlencoded body in any other charset raises BadRequest from ``request.POST`` every time
@@ -19,13 +19,17 @@ carried one is then answered 400 here, and any other request is served as if it 
 from __future__ import annotations
 
 import codecs
+import re
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import parse_header_parameters
 
 from newsroom.views import bad_request_page
 
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+# Django makes session keys of 32 lowercase letters and digits (and accepts 8 or more).
+SESSION_KEY = re.compile(r"[a-z0-9]{8,64}")
 # The environ key where ContentTypeGuard keeps a Content-Type header it set aside.
 UNPARSEABLE = "newsroom.unparseable_content_type"
 
@@ -62,7 +66,7 @@ def _utf8(charset: str) -> bool:
 
 
 class FormEncodingMiddleware:
-    """A 400 page for a POST whose form body is not UTF-8 (or whose Content-Type is garbled)."""
+    """A 400 page for a POST whose body Django could not read: not UTF-8, garbled headers."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -74,7 +78,8 @@ class FormEncodingMiddleware:
 
 
 def readable_form(request: HttpRequest) -> bool:
-    """False when reading request.POST would fail or decode the body in a charset we never send.
+    """False when reading request.POST would fail (a charset Django refuses, a malformed
+    Content-Length) or decode the body in a charset we never send.
 
     Without ContentTypeGuard in front (Django's test client) the charset is checked here.
 
@@ -83,6 +88,10 @@ def readable_form(request: HttpRequest) -> bool:
     """
     if UNPARSEABLE in request.META:
         return False
+    try:  # request.body reads it again with int() (gunicorn itself refuses such a header)
+        int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
     content_type, params = parse_header_parameters(request.META.get("CONTENT_TYPE", ""))
     if content_type not in FORM_TYPES or "charset" not in params:
         return True
@@ -90,3 +99,22 @@ def readable_form(request: HttpRequest) -> bool:
         return False
     request.encoding = "utf-8"
     return True
+
+
+class SessionCookieGuardMiddleware:
+    """Forget a session cookie no session can have, before the page cache or sessions read it.
+
+    Django's session stores look any cookie value up as it is, and PostgreSQL refuses a NUL in
+    a query parameter, so ``sessionid=<31 letters and a NUL>`` made every page a 500. Such a
+    cookie cannot name a session, so the request is served as anonymous.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        name = settings.SESSION_COOKIE_NAME
+        value = request.COOKIES.get(name)
+        if value is not None and not SESSION_KEY.fullmatch(value):
+            del request.COOKIES[name]
+        return self.get_response(request)

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     # Before anything reads request.POST: a form body that is not UTF-8 gets the 400 page
     # (after the CSP middleware, which reads no body, so that page carries the policy too).
     "newsroom.requestguard.FormEncodingMiddleware",
+    # A session cookie that cannot be a session key is dropped before anything looks it up.
+    "newsroom.requestguard.SessionCookieGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and the database: a cached page is answered with no SQL at all.
     "pagecache.middleware.PageCacheMiddleware",
