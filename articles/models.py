@@ -1,5 +1,7 @@
 """Page types (front page, sections, articles) and the Author snippet."""
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -181,7 +183,9 @@ class HomePage(DeskPermissions, CachedViewRestrictions, Page):
             )
             return list(target) if target else []
 
-        target = reader_cache.cached(f"route:{self.pk}:{url_path}", find, keep_empty=False)
+        # Hashed: a reader can send a path of any length, a cache key must stay short.
+        digest = hashlib.sha256(url_path.encode()).hexdigest()[:32]
+        target = reader_cache.cached(f"route:{self.pk}:{digest}", find, keep_empty=False)
         page = None
         if target:
             model = ContentType.objects.get_for_id(target[1]).model_class()

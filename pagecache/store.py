@@ -65,16 +65,20 @@ def purge_key(path: str) -> str:
 def cache_query(query_string: str) -> str | None:
     """The query string that identifies a cached variant, or None if it must not be cached.
 
-    Only parameters our pages read are allowed (pagination and the comment notice); tracking
-    parameters are dropped so they do not split the cache; anything else (a search) is not cached.
+    Only parameters our pages read are kept (pagination and the comment notice), once each and
+    with a value of the form PAGE_CACHE_QUERY_PARAMS allows; tracking parameters are dropped so
+    they do not split the cache; anything else (a search, ?page=junk) is answered fresh.
     """
-    kept = []
+    allowed = settings.PAGE_CACHE_QUERY_PARAMS
+    kept: dict[str, str] = {}
     for name, value in parse_qsl(query_string, keep_blank_values=True):
-        if name in settings.PAGE_CACHE_QUERY_PARAMS:
-            kept.append((name, value))
+        if name in allowed:
+            if name in kept or not re.fullmatch(allowed[name], value):
+                return None
+            kept[name] = value
         elif not name.startswith(settings.PAGE_CACHE_IGNORED_QUERY_PREFIXES):
             return None
-    return urlencode(sorted(kept))
+    return urlencode(sorted(kept.items()))
 
 
 def search_cache_query(query_string: str) -> str | None:

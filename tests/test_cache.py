@@ -73,6 +73,18 @@ def test_query_variants_are_cached_separately(article, section):
     assert "X-Page-Cache" not in fresh(section.url, "?unknown=1")
 
 
+@pytest.mark.parametrize(
+    "query", ["?page=junk", "?page=0", "?page=123456789", "?page=1&page=2", "?comments=-1",
+              "?comments=99999999999999999999", "?comment=<b>", "?comment=approved"],
+)  # fmt: skip
+def test_odd_values_of_known_parameters_are_answered_fresh_not_stored(article, query):
+    """A crawler walking ?page=1..N or sending junk cannot fill the cache with variants."""
+    for _ in range(2):
+        response = fresh(article.url, query)
+        assert response.status_code in (200, 404)
+        assert "X-Page-Cache" not in response
+
+
 @pytest.mark.parametrize("prefix", ["", "/es", "/ar"])
 def test_search_is_cached_briefly_for_anonymous_readers(article, prefix, django_assert_num_queries):
     first = fresh(f"{prefix}/search/", "?q=ceasefire")

@@ -391,7 +391,14 @@ PAGE_CACHE_EXCLUDE_PATHS = [
     r"/static/",
 ]
 # Query parameters our pages read; other parameters (except tracking ones) bypass the cache.
-PAGE_CACHE_QUERY_PARAMS = {"page", "comments", "comment"}
+# Each with the values a cached variant may have (a regular expression, matched whole): a
+# value outside it (?page=junk, ?comments=99999999) is answered fresh, never stored, so a
+# crawler cannot fill the cache with variants.
+PAGE_CACHE_QUERY_PARAMS = {
+    "page": r"[1-9][0-9]{0,3}",
+    "comments": r"[1-9][0-9]{0,3}",
+    "comment": r"pending|published",
+}
 PAGE_CACHE_IGNORED_QUERY_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "_ga")
 # Search results (/search/, /es/search/, /ar/search/) are cached briefly and only for short,
 # already normalised queries (pagecache/store.py search_cache_query), so a crawler sending
@@ -438,3 +445,6 @@ LOGGING = {
         for name in ("articles", "comments", "pagecache", "django_redis")
     },
 }
+# A request naming a host outside ALLOWED_HOSTS gets its 400 (before the page cache too);
+# Django would also log each one at ERROR with a traceback, and anyone can send them.
+LOGGING["loggers"]["django.security.DisallowedHost"] = {"handlers": [], "propagate": False}
