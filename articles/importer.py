@@ -46,7 +46,7 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.db.models.signals import post_save
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from taggit.models import Tag as TopicTag
@@ -530,7 +530,9 @@ def _image_problem(handle: BinaryIO) -> str | None:
 
 
 def _file_size(size: int) -> str:
-    return filesizeformat(size).replace("\xa0", " ")
+    # The report is English whatever language a caller left active ("2.0 KB", not "2,0 KB").
+    with translation.override("en"):
+        return filesizeformat(size).replace("\xa0", " ")
 
 
 # ---------------------------------------------------------------------------------------------
