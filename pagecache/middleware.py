@@ -2,9 +2,9 @@
 
 Placed right after WhiteNoise: a hit returns before SessionMiddleware, so it runs no SQL.
 The Host header is validated (ALLOWED_HOSTS) before the cache is consulted, so a disallowed
-host gets its 400 on a hit as on a miss, and entries are keyed on the normalised host name and
-the server port (what Wagtail picks a Site by), so nothing stored for one host is served to
-another. Pages build absolute URLs from the Site, never from the Host header (core.http).
+host gets its 400 on a hit as on a miss, and entries are keyed on the normalised host name, so
+nothing stored for one host is served to another. Pages build absolute URLs from the Site,
+never from the Host header (core.http).
 A request carrying a personal cookie (the session, or pending messages) is never served from
 nor stored in the cache: a signed-in editor always sees the current page. Only responses that
 did not read the session (no ``Vary: Cookie``) and set no cookie are stored.
@@ -33,10 +33,13 @@ def has_personal_cookie(request: HttpRequest) -> bool:
 
 def cache_host(request: HttpRequest) -> str:
     """The host part of a cache key: the validated host name, lower case, without a port or
-    trailing dot, and the server's port (Wagtail matches Sites on these two). Raises
-    DisallowedHost for a host outside ALLOWED_HOSTS."""
+    trailing dot. Raises DisallowedHost for a host outside ALLOWED_HOSTS.
+
+    Not the port: app servers behind one balancer may listen on different ports and must
+    share entries, and no page prints the port it was asked on (absolute URLs come from the
+    Site). Sites that differ by port alone must not share one page cache."""
     domain, _port = split_domain_port(request.get_host())
-    return f"{domain}:{request.get_port()}"
+    return domain
 
 
 class PageCacheMiddleware:

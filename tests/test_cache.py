@@ -103,7 +103,7 @@ def test_search_results_are_stored_for_a_shorter_time(article, settings):
 
     settings.PAGE_CACHE_SEARCH_SECONDS = 1
     fresh("/search/", "?q=ceasefire")
-    key = store.entry_key("testserver:80", "/search/", "q=ceasefire")
+    key = store.entry_key("testserver", "/search/", "q=ceasefire")
     assert store.cache().get(key) is not None
     # LocMemCache keeps the timeout it was given: 1 s, not the 600 s of other pages.
     assert store.cache()._expire_info[store.cache().make_and_validate_key(key)] - time.time() <= 1
