@@ -3,7 +3,8 @@
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from . import reader_cache
+from pagecache import versioned
+
 from .models import SectionPage
 
 
@@ -18,8 +19,8 @@ def navigation(request):
                 .order_by("path")
             )
 
-        # Cached until the next page change (articles.reader_cache).
-        return reader_cache.cached(f"nav:{get_language()}", compute)
+        # Cached until the next page change (pagecache.versioned).
+        return versioned.cached(f"nav:{get_language()}", compute)
 
     # Evaluated lazily by templates that render the navigation; admin pages never pay for it.
     return {"nav_sections": sections}

@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from core.http import absolute_url, public_base_url
 
-from .models import ArticlePage, SectionPage, article_listing
+from .models import ArticlePage, SectionPage
 
 FEED_SIZE = 30
 RELATIVE_LINK = re.compile(r'(\s(?:href|src))="/(?!/)')
@@ -55,7 +55,7 @@ class LatestStoriesFeed(Feed):
         return ArticlePage.objects.filter(locale=Locale.get_default())
 
     def items(self, obj=None):
-        return article_listing(self.queryset(obj)).prefetch_related("tagged_items__tag")[:FEED_SIZE]
+        return self.queryset(obj).listing().prefetch_related("tagged_items__tag")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

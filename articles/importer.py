@@ -58,8 +58,10 @@ from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.search.backends import get_search_backends
 from wagtail.search.signal_handlers import post_save_signal_handler as search_post_save
 from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published
 from wagtail.utils.file import hash_filelike
+
+from pagecache import purge
 
 from .models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 
@@ -843,40 +845,6 @@ def batched_indexing(page_ids: set[int], *, enabled: bool = True):
         reindex(page_ids)
 
 
-@contextlib.contextmanager
-def one_purge_at_the_end(page_ids: set[int], site_root: str):
-    """Purge the page caches (ours, Varnish, a CDN) once when the import ends, not per story.
-
-    Publishing a story purges it and every page listing it; for a thousand stories that is
-    the same home, section, topic and feed pages a thousand times over. While the block runs
-    the per-page purge handlers for articles are disconnected; at the end, if any page was
-    touched and site_root is given (not in a dry run), the whole site is purged once.
-    """
-    from wagtail.contrib.frontend_cache import signal_handlers as frontend
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    from pagecache import signals as pagecache_signals
-    from pagecache.store import ALL
-
-    handlers = [
-        (page_published, frontend.page_published_signal_handler),
-        (page_unpublished, frontend.page_unpublished_signal_handler),
-    ]
-    disconnected = [(sig, fn) for sig, fn in handlers if sig.disconnect(fn, sender=ArticlePage)]
-    page_published.disconnect(dispatch_uid="pagecache-published")
-    page_unpublished.disconnect(dispatch_uid="pagecache-unpublished")
-    try:
-        yield
-    finally:
-        for sig, fn in disconnected:
-            sig.connect(fn, sender=ArticlePage)
-        pagecache_signals.connect()
-        if page_ids and site_root:
-            batch = PurgeBatch()
-            batch.add_url(site_root + ALL)
-            batch.purge()
-
-
 def reindex(page_ids: Iterable[int]) -> None:
     """Refresh the search index entries of these articles, and the reference index entries
     of the articles, their main images and the redirects to them."""
@@ -1452,12 +1420,12 @@ def import_feed(
 
     if progress:
         progress(done, total)
-    site = section.get_site()
-    site_root = site.root_url if site and not dry_run else ""
     with transaction.atomic() if dry_run else contextlib.nullcontext():
         importer = _Importer(section=section, publish=publish, dry_run=dry_run)
+        # Publishing a story purges it and every page listing it: for a thousand stories the
+        # same home, section, topic and feed pages a thousand times over. Once, at the end.
         with (
-            one_purge_at_the_end(importer.touched, site_root),
+            purge.deferred(),
             batched_indexing(importer.touched, enabled=not dry_run),
         ):
             importer.run(parsed, progress=step)

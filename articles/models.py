@@ -6,8 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -15,6 +14,7 @@ from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -23,10 +23,12 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, PageViewRestriction
+from wagtail.models import Locale, Orderable, Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from . import reader_cache
+from pagecache import versioned
+
 from .blocks import ArticleBodyBlock
 from .permissions import DeskPermissions
 
@@ -51,51 +53,51 @@ class Author(index.Indexed, models.Model):
         return self.name
 
 
-def article_listing(queryset):
-    """Live articles, newest first, with what a listing shows in a constant number of queries."""
-    return with_card_data(queryset.live().public())
+CARD_ANNOTATIONS_HOOK = "article_card_annotations"
 
 
-def article_cards(queryset):
-    """article_listing() without the bodies, which cards never show."""
-    return article_listing(queryset).defer_streamfields()
+class ArticlePageQuerySet(PageQuerySet):
+    """Listing and card queries of stories, each in a constant number of queries."""
 
-
-def _newest_ids(queryset, limit: int) -> list[int]:
-    ordered = queryset.live().public().order_by("-publication_date", "-pk")
-    return list(ordered.values_list("pk", flat=True)[:limit])
-
-
-def _cards_by_pk(ids) -> dict:
-    """Live, public articles with what a card shows, by pk, in one query (plus two prefetches).
-    A story made private since its id was listed (e.g. the front page's chosen lead) drops out."""
-    if not ids:
-        return {}
-    articles = with_card_data(ArticlePage.objects.filter(pk__in=set(ids)).live().public())
-    return {article.pk: article for article in articles.defer_streamfields()}
-
-
-def with_card_data(queryset):
-    """Newest first, with the image, byline and approved-comment count of each story."""
-    from comments.models import Comment
-
-    approved = (
-        Comment.objects.approved()
-        .filter(article=OuterRef("pk"))
-        .order_by()
-        .values("article")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return (
-        queryset.order_by("-publication_date", "-pk")
-        .select_related("main_image")
-        .prefetch_related(
-            "main_image__renditions",
-            Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author")),
+    def with_card_data(self):
+        """Newest first, with the image and byline of each story, and what other apps add to a
+        card through the ``article_card_annotations`` hook (``fn()`` returns annotations keyed
+        by name, e.g. comments' approved-comment count)."""
+        annotations: dict = {}
+        for card_annotations in hooks.get_hooks(CARD_ANNOTATIONS_HOOK):
+            annotations.update(card_annotations())
+        return (
+            self.order_by("-publication_date", "-pk")
+            .select_related("main_image")
+            .prefetch_related(
+                "main_image__renditions",
+                Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author")),
+            )
+            .annotate(**annotations)
         )
-        .annotate(comment_count=Coalesce(Subquery(approved), 0))
-    )
+
+    def listing(self):
+        """Live, public stories, newest first, with what a listing shows."""
+        return self.live().public().with_card_data()
+
+    def cards(self):
+        """listing() without the bodies, which cards never show."""
+        return self.listing().defer_streamfields()
+
+    def newest_ids(self, limit: int) -> list[int]:
+        ordered = self.live().public().order_by("-publication_date", "-pk")
+        return list(ordered.values_list("pk", flat=True)[:limit])
+
+    def cards_by_pk(self, ids) -> dict:
+        """Live, public stories with what a card shows, by pk, in one query (plus two
+        prefetches). A story made private since its id was listed (e.g. the front page's
+        chosen lead) drops out."""
+        if not ids:
+            return {}
+        return {article.pk: article for article in self.filter(pk__in=set(ids)).cards()}
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
 class CachedViewRestrictions:
@@ -113,7 +115,7 @@ class CachedViewRestrictions:
         def compute():
             return list(wagtails().values_list("pk", flat=True))
 
-        return reader_cache.cached(f"restrictions:{self.pk}", compute)
+        return versioned.cached(f"restrictions:{self.pk}", compute)
 
     def get_view_restrictions(self):
         ids = self._restriction_ids()
@@ -157,14 +159,14 @@ class HomePage(DeskPermissions, CachedViewRestrictions, Page):
         def compute():
             sections = SectionPage.objects.child_of(self).live().public()
             return {
-                "latest": _newest_ids(ArticlePage.objects.descendant_of(self), 13),
+                "latest": ArticlePage.objects.descendant_of(self).newest_ids(13),
                 "sections": [
-                    (section.pk, _newest_ids(ArticlePage.objects.child_of(section), 4))
+                    (section.pk, ArticlePage.objects.child_of(section).newest_ids(4))
                     for section in sections.only("pk")
                 ],
             }
 
-        return reader_cache.cached(f"front:{self.pk}", compute)
+        return versioned.cached(f"front:{self.pk}", compute)
 
     def route(self, request, path_components):
         """Find a section or story below the front page in one lookup, not a query (and a
@@ -185,7 +187,7 @@ class HomePage(DeskPermissions, CachedViewRestrictions, Page):
 
         # Hashed: a reader can send a path of any length, a cache key must stay short.
         digest = hashlib.sha256(url_path.encode()).hexdigest()[:32]
-        target = reader_cache.cached(f"route:{self.pk}:{digest}", find, keep_empty=False)
+        target = versioned.cached(f"route:{self.pk}:{digest}", find, keep_empty=False)
         page = None
         if target:
             model = ContentType.objects.get_for_id(target[1]).model_class()
@@ -202,7 +204,7 @@ class HomePage(DeskPermissions, CachedViewRestrictions, Page):
             wanted += story_ids
         if self.lead_story_id:
             wanted.append(self.lead_story_id)
-        cards = _cards_by_pk(wanted)
+        cards = ArticlePage.objects.cards_by_pk(wanted)
         latest = [cards[pk] for pk in ids["latest"] if pk in cards]
         lead = cards.get(self.lead_story_id) if self.lead_story_id else None
         if lead is None and latest:
@@ -235,7 +237,7 @@ class SectionPage(DeskPermissions, CachedViewRestrictions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(article_cards(ArticlePage.objects.child_of(self)), SECTION_PAGE_SIZE)
+        paginator = Paginator(ArticlePage.objects.child_of(self).cards(), SECTION_PAGE_SIZE)
         # get_page() turns a malformed or out-of-range ?page= into a real page, never an error.
         context["articles"] = paginator.get_page(request.GET.get("page"))
         return context
@@ -411,6 +413,8 @@ class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
     subpage_types: list[str] = []
     template = "pages/article_page.html"
 
+    objects = ArticlePageManager()
+
     class Meta:
         verbose_name = "article"
 
@@ -499,7 +503,7 @@ class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
 
         if self.pk is None or getattr(self, "_is_preview", False):
             return compute()  # a draft's topics must not reach readers through the cache
-        return reader_cache.cached(f"links:{self.pk}:{self.locale_id}", compute)
+        return versioned.cached(f"links:{self.pk}:{self.locale_id}", compute)
 
     def _related_ids(self, limit: int = 4) -> list[int]:
         topic_ids = [tag.pk for tag in self.topic_list]
@@ -511,7 +515,7 @@ class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
             .exclude(content_object_id=self.pk)
             .values("content_object_id"),
         )
-        return _newest_ids(related, limit)
+        return related.newest_ids(limit)
 
     def _neighbour_ids(self) -> tuple[int | None, int | None]:
         if not self.publication_date:
@@ -537,7 +541,7 @@ class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
     def _story_link_cards(self) -> dict:
         links = self.story_link_ids
         wanted = [*links["related"], links["previous"], links["next"]]
-        return _cards_by_pk([pk for pk in wanted if pk])
+        return ArticlePage.objects.cards_by_pk([pk for pk in wanted if pk])
 
     def related_stories(self, limit: int = 4):
         """Other stories sharing a topic with this one, newest first."""
@@ -556,8 +560,8 @@ class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
         context["related"] = SimpleLazyObject(self.related_stories)
         context["previous_story"] = SimpleLazyObject(lambda: self.section_neighbours()[0])
         context["next_story"] = SimpleLazyObject(lambda: self.section_neighbours()[1])
-        context["reader_version"] = reader_cache.version()
-        context["fragment_seconds"] = reader_cache.fragment_seconds()
+        context["reader_version"] = versioned.version()
+        context["fragment_seconds"] = versioned.fragment_seconds()
         return context
 
     @cached_property
@@ -584,11 +588,11 @@ class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
             parent = SectionPage.objects.filter(path=path).first()
             return parent if parent is not None else self.get_parent().specific
 
-        return reader_cache.cached(f"section:{path}", compute)
+        return versioned.cached(f"section:{path}", compute)
 
     @cached_property
     def reader_language_code(self) -> str:
-        codes = reader_cache.cached(
+        codes = versioned.cached(
             "locales", lambda: dict(Locale.objects.values_list("pk", "language_code"))
         )
         return codes.get(self.locale_id) or getattr(self.locale, "language_code", "en")

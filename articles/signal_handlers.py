@@ -3,6 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from taggit.models import Tag
 
+from pagecache import versioned
 from pagecache.purge import purge_everything
 
 from .models import Author, Person
@@ -23,3 +24,5 @@ def connect() -> None:
         post_delete.connect(
             on_shown_snippet_change, sender=model, dispatch_uid=f"purge-{name}-deleted"
         )
+    # Reader pages show these beside the pages themselves (bylines, quotes, topic lists).
+    versioned.watch(Author, Person, Tag)

@@ -13,7 +13,7 @@ from taggit.models import Tag
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from .models import ArticlePage, Author, Person, Quotation, SectionPage, article_cards
+from .models import ArticlePage, Author, Person, Quotation, SectionPage
 from .search import (
     MAX_QUERY,
     MAX_WORDS,
@@ -39,7 +39,7 @@ def _localized():
 
 def topic(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = article_cards(_localized().filter(tagged_items__tag=tag))
+    articles = _localized().filter(tagged_items__tag=tag).cards()
     return render(
         request, "articles/topic.html", {"topic": tag, "articles": _page(request, articles)}
     )
@@ -47,7 +47,7 @@ def topic(request, slug):
 
 def author(request, slug):
     person = get_object_or_404(Author, slug=slug)
-    articles = article_cards(_localized().filter(authors__author=person))
+    articles = _localized().filter(authors__author=person).cards()
     return render(
         request, "articles/author.html", {"author": person, "articles": _page(request, articles)}
     )
@@ -96,9 +96,7 @@ def archive(request, year, month=None):
         start.astimezone(UTC), end.astimezone(UTC)
     except OverflowError:
         raise Http404("No such archive period") from None
-    articles = article_cards(
-        _localized().filter(publication_date__gte=start, publication_date__lte=end)
-    )
+    articles = _localized().filter(publication_date__gte=start, publication_date__lte=end).cards()
     return render(
         request,
         "articles/archive.html",

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Author, Person
 from .permissions import has_page_rights, may_see_page, visible_pages
+from .purging import urls_for_page
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -73,3 +74,8 @@ def _default_browse_parent(request):
 # Deleting and moving (reporters: only their own drafts, out of moderation) is decided by the
 # pages' permission tester, articles.permissions.DeskPagePermissionTester, which Wagtail asks in
 # every view, menu and bulk action.
+
+
+# The page cache asks what shows a page of ours (neighbours, topic listings, feeds...) when it
+# purges (pagecache.purge.batch_for_page).
+hooks.register("pagecache_urls_for_page", urls_for_page)

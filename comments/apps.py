@@ -7,3 +7,8 @@ class CommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "comments"
     verbose_name = "Comments"
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.connect()

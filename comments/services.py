@@ -21,8 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.log_actions import log
 
-from articles import reader_cache
 from core.http import client_ip  # noqa: F401  (re-exported: comments.services.client_ip)
+from pagecache import versioned
 from pagecache.purge import purge_page
 
 from .models import Comment, CommentSettings
@@ -65,7 +65,7 @@ def forget_pending_count() -> None:
 def comments_open(article) -> bool:
     if not article.comments_open or not article.live:
         return False
-    days = reader_cache.cached(
+    days = versioned.cached(
         "comment-close-after-days", lambda: CommentSettings.load().close_after_days
     )
     published = article.publication_date or article.first_published_at

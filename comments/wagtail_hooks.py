@@ -1,5 +1,7 @@
 """The moderation queue in the Wagtail admin: a snippet listing with filters and actions."""
 
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -61,6 +63,20 @@ class CommentViewSet(SnippetViewSet):
 
 
 register_snippet(CommentViewSet)
+
+
+@hooks.register("article_card_annotations")
+def approved_comment_count():
+    """Story cards (front page, sections, listings, related) show the approved-comment count."""
+    approved = (
+        Comment.objects.approved()
+        .filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return {"comment_count": Coalesce(Subquery(approved), 0)}
 
 
 @hooks.register("register_log_actions")

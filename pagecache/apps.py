@@ -1,3 +1,5 @@
+"""Whole-page cache for anonymous readers, purged through Wagtail's frontend cache app."""
+
 from django.apps import AppConfig
 
 
@@ -6,6 +8,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self) -> None:
-        from . import signals
+        from . import signal_handlers
 
-        signals.connect()
+        signal_handlers.connect()

@@ -2,35 +2,48 @@
 
 Everything goes through Wagtail's ``PurgeBatch``, so the same URLs reach every configured
 frontend-cache backend: our Django page cache and, when configured, Varnish or a CDN.
+
+The page cache knows the page tree (a page, its translations, its ancestors); what else shows
+a page is the business of the app that owns it, which answers through the Wagtail hook
+``pagecache_urls_for_page``: ``fn(page)`` returns an iterable of pages (related stories) and
+site-relative paths (``/topics/ceasefire/``, the feeds), or ``ALL`` for every page.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 
+from django.apps import apps
 from django.conf import settings
+from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from wagtail import hooks
+from wagtail.contrib.frontend_cache import signal_handlers as frontend_cache
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished
 
+from . import versioned
 from .store import ALL
 
 logger = logging.getLogger(__name__)
 
-RELATED_LIMIT = 30  # stories sharing a topic whose "related" box may now show this one
+URLS_FOR_PAGE_HOOK = "pagecache_urls_for_page"
 
 
-def _site_root_url(page: Page | None = None) -> str:
+def site_root_url(page: Page | None = None) -> str:
     site = page.get_site() if page is not None else None
     site = site or Site.objects.filter(is_default_site=True).first()
     return site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
-def _paths_in_every_language(name: str, *args) -> set[str]:
-    """A listing view's path under each language prefix (/, /es/, /ar/)."""
+def paths_in_every_language(name: str, *args) -> set[str]:
+    """A view's path under each language prefix (/, /es/, /ar/): for hooks to return."""
     paths = set()
     for code, _label in settings.LANGUAGES:
         with translation.override(code):
@@ -41,112 +54,105 @@ def _paths_in_every_language(name: str, *args) -> set[str]:
     return paths
 
 
-def _path(name: str, *args) -> set[str]:
+def path(name: str, *args) -> set[str]:
+    """A view's path (no language prefix), or nothing if it does not exist: for hooks."""
     try:
         return {reverse(name, args=args)}
     except NoReverseMatch:
         return set()
 
 
-def article_listing_paths(article) -> set[str]:
-    """Paths of the non-page views that list this story: topics, authors, people, feeds,
-    archive, search."""
-    paths = _path("feed") | _path("feed-atom") | _path("sitemap") | _path("sitemap-news")
-    section = article.get_parent()
-    if section is not None and section.depth > 2:
-        paths |= _path("feed-section", section.slug) | _path("feed-section-atom", section.slug)
-    for tag in article.topics.all():
-        paths |= _paths_in_every_language("topic", tag.slug)
-        paths |= _path("feed-topic", tag.slug) | _path("feed-topic-atom", tag.slug)
-    for item in article.authors.select_related("author"):
-        paths |= _paths_in_every_language("author", item.author.slug)
-    people = {q.person.slug for q in article.quotations.select_related("person")}
-    if people:
-        paths |= _paths_in_every_language("people")
-    for slug in people:
-        paths |= _paths_in_every_language("person", slug)
-    # Any story may be among the results of any search: purge them all, in every language.
-    paths |= _paths_in_every_language("search")
-    date = article.publication_date or article.first_published_at
-    if date:
-        paths |= _paths_in_every_language("archive-year", date.year)
-        paths |= _paths_in_every_language("archive-month", date.year, date.month)
-    return paths
-
-
-def related_pages(page: Page) -> list[Page]:
-    """Tree pages that show this one: translations, ancestors, neighbours, related stories."""
-    from articles.models import ArticlePage, ArticlePageTag
-
-    pages: list[Page] = list(page.get_translations())
-    pages += list(page.get_ancestors().filter(depth__gt=1))
-    specific = page.specific
-    if isinstance(specific, ArticlePage):
-        # The neighbours' ids only: their story cards (images, counts) are not needed here.
-        links = specific.story_link_ids
-        neighbour_ids = [pk for pk in (links["previous"], links["next"]) if pk]
-        if neighbour_ids:
-            pages += list(Page.objects.filter(pk__in=neighbour_ids))
-        topic_ids = list(specific.tagged_items.values_list("tag_id", flat=True))
-        if topic_ids:
-            pages += list(
-                ArticlePage.objects.live()
-                .filter(
-                    locale_id=specific.locale_id,
-                    pk__in=ArticlePageTag.objects.filter(tag_id__in=topic_ids)
-                    .exclude(content_object_id=specific.pk)
-                    .values("content_object_id"),
-                )
-                .order_by("-publication_date")[:RELATED_LIMIT]
-            )
-    return pages
-
-
-def changes_every_page(page: Page) -> bool:
-    """Sections are in the navigation of every page."""
-    from articles.models import SectionPage
-
-    return issubclass(page.specific_class or Page, SectionPage)
-
-
 def batch_for_page(page: Page, *, old_urls: Iterable[str] = ()) -> PurgeBatch:
+    """The page, its translations and ancestors, and what the apps' hooks say shows it."""
     batch = PurgeBatch()
     batch.add_urls(old_urls)
-    root = _site_root_url(page)
-    if changes_every_page(page):
+    root = site_root_url(page)
+    pages: list[Page] = [page, *page.get_translations(), *page.get_ancestors().filter(depth__gt=1)]
+    paths: set[str] = set()
+    for urls_for_page in hooks.get_hooks(URLS_FOR_PAGE_HOOK):
+        for item in urls_for_page(page) or ():
+            if isinstance(item, Page):
+                pages.append(item)
+            else:
+                paths.add(item)
+    if ALL in paths:
         batch.add_url(root + ALL)
         return batch
-    batch.add_page(page)
-    batch.add_pages(related_pages(page))
-    from articles.models import ArticlePage
-
-    specific = page.specific
-    if isinstance(specific, ArticlePage):
-        batch.add_urls(root + path for path in article_listing_paths(specific))
+    batch.add_pages(pages)
+    batch.add_urls(root + p for p in sorted(paths))
     return batch
 
 
-def purge_everything() -> None:
-    """Every page of every site, in our cache and through the frontend caches (Varnish, CDN),
-    after the commit: for changes shown on pages no list can name (an author renamed, a view
-    restriction over a whole section)."""
-    batch = PurgeBatch()
-    roots = {site.root_url for site in Site.objects.all()} or {_site_root_url()}
-    batch.add_urls(root + ALL for root in sorted(roots))
-    logger.debug("Purging every page of %s", sorted(roots))
-    batch.purge()
+# -- Deferring: one purge at the end of a bulk job instead of one per page --------------------
+
+_state = threading.local()
+
+
+def _deferring() -> bool:
+    return getattr(_state, "depth", 0) > 0
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Inside the block no purge is sent page by page (neither ours nor Wagtail's own
+    frontend-cache handlers on publish and unpublish); when it ends, if anything asked for one,
+    every page is purged once, after the commit. For bulk jobs (the importer), not web
+    requests: Wagtail's handlers are disconnected meanwhile. Inside a transaction that is rolled
+    back (a dry run) the final purge is dropped with it."""
+    if _deferring():
+        yield
+        return
+    senders = [model for model in apps.get_models() if issubclass(model, Page)]
+    disconnected = [
+        (signal, handler, model)
+        for signal, handler in (
+            (page_published, frontend_cache.page_published_signal_handler),
+            (page_unpublished, frontend_cache.page_unpublished_signal_handler),
+        )
+        for model in senders
+        if signal.disconnect(handler, sender=model)
+    ]
+    _state.depth, _state.asked = 1, False
+    try:
+        yield
+    finally:
+        _state.depth = 0
+        for signal, handler, model in disconnected:
+            signal.connect(handler, sender=model)
+        if _state.asked:
+            _state.asked = False
+            transaction.on_commit(purge_everything)
+
+
+# -- Purging ----------------------------------------------------------------------------------
 
 
 def purge_page(page: Page, *, old_urls: Iterable[str] = ()) -> None:
     """Purge a page and the pages listing it, after the current transaction commits."""
-    from articles import reader_cache
-
+    if _deferring():
+        _state.asked = True
+        return
     batch = batch_for_page(page, old_urls=old_urls)
     logger.debug("Purging %d URLs for page %s", len(batch.urls), page.pk)
     batch.purge()
     # The cached fragments and lists rendered into pages (related cards with comment counts,
     # an article's comment list) go too: some of these changes are not page saves.
-    reader_cache.invalidate()
+    versioned.invalidate()
+
+
+def purge_everything() -> None:
+    """Every page of every site, in our cache and through the frontend caches (Varnish, CDN),
+    after the commit: for changes shown on pages no list can name (an author renamed, a view
+    restriction over a whole section, a bulk import)."""
+    if _deferring():
+        _state.asked = True
+        return
+    batch = PurgeBatch()
+    roots = {site.root_url for site in Site.objects.all()} or {site_root_url()}
+    batch.add_urls(root + ALL for root in sorted(roots))
+    logger.debug("Purging every page of %s", sorted(roots))
+    batch.purge()
+    versioned.invalidate()
 
 
 def url_at(page: Page, url_path: str) -> str | None:

@@ -7,8 +7,8 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles import reader_cache
 from core.http import absolute_url as _public_url
+from pagecache import versioned
 
 register = template.Library()
 
@@ -100,8 +100,8 @@ def page_translations(page):
 
         if page.pk is None:
             pages = compute()
-        else:  # cached until the next page change (articles.reader_cache)
-            pages = reader_cache.cached(f"translations:{page.pk}", compute)
+        else:  # cached until the next page change (pagecache.versioned)
+            pages = versioned.cached(f"translations:{page.pk}", compute)
         memo = {"any": bool(pages), "live": [p for p, readable in pages if readable]}
         page._reader_translations = memo
     return memo

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
-from articles import reader_cache
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import comments_open
+from pagecache import versioned
 
 register = template.Library()
 
@@ -89,8 +89,8 @@ def article_comments(context, article):
     number = request.GET.get("comments") if request else None
     return {
         "request": request,  # the cache tag skips caching in previews, which it reads from here
-        "reader_version": reader_cache.version(),
-        "fragment_seconds": reader_cache.fragment_seconds(),
+        "reader_version": versioned.version(),
+        "fragment_seconds": versioned.fragment_seconds(),
         "comment_page": _page_number(number),
         "language": get_language(),
         "article": article,

@@ -366,7 +366,7 @@ PAGE_PASSWORD_LOCKOUT_SECONDS = int(os.environ.get("PAGE_PASSWORD_LOCKOUT_SECOND
 SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
 SEARCH_RATE_SECONDS = int(os.environ.get("SEARCH_RATE_SECONDS", "60"))
 # Rendered fragments of reader pages, in each process's memory: their keys carry the shared
-# reader-cache version (articles/reader_cache.py), so a change anywhere retires them everywhere.
+# reader-cache version (pagecache/versioned.py), so a change anywhere retires them everywhere.
 FRAGMENT_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",

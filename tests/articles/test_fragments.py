@@ -98,13 +98,13 @@ def test_a_new_view_restriction_applies_at_once(client, story, section):
 def test_without_a_working_cache_fragments_are_not_kept(client, story, settings):
     """The fragments live in each process's memory, keyed on the shared version; when the
     version cannot be read (Redis down) nothing may be kept, or it could never be retired."""
-    from articles import reader_cache
+    from pagecache import versioned
 
     settings.CACHES = {
         **settings.CACHES,
         "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
-    assert reader_cache.fragment_seconds() == 0
+    assert versioned.fragment_seconds() == 0
     assert "Monitors reach the border crossing" in render(client, story.url)[0]
     # A change that sends no signal at all still shows: nothing was kept.
     type(story).objects.filter(pk=story.pk).update(title="Monitors turned back at the border")

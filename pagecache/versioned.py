@@ -1,45 +1,39 @@
-"""Small object caches for reader pages (navigation, related stories, neighbours, front page),
-and the version token the article template's cached fragments vary on.
+"""Versioned object caches for reader pages, and the version token template fragments vary on.
 
 Every entry is stored under a version token that changes whenever something shown on reader
-pages changes: a page is saved, published, unpublished, moved or deleted; a view restriction,
-locale, site, author, person, tag, image or the comment rules are saved; a comment appears or
-disappears (through pagecache.purge.purge_page). A reader never sees a list older than the
-last edit. The token is changed at once and again when the transaction commits, so a request
-that read the old rows during the edit cannot keep them under the new token. Without a
-working cache (Redis down) everything is computed from the database.
+pages changes: a page is saved, published, unpublished, moved or deleted; a watched model is
+saved or deleted (pages, view restrictions, locales, sites and images here; apps add their own
+with ``watch()``: authors, people, topics, comment rules); or a purge runs (pagecache.purge).
+A reader never sees a list older than the last edit. The token is changed at once and again
+when the transaction commits, so a request that read the old rows during the edit cannot keep
+them under the new token. Without a working cache (Redis down) everything is computed from the
+database. Receivers are connected in PageCacheConfig.ready() (pagecache.signal_handlers).
 """
 
-import functools
+from __future__ import annotations
+
 import threading
 import uuid
 from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from django.db.models import Model
 
-VERSION_KEY = "articles:reader-version"
+VERSION_KEY = "pagecache:reader-version"
 TIMEOUT = 6 * 60 * 60
-
 
 # Within one request the token is read once (a page reads several cached lists and
 # fragments: one Redis round trip instead of one each); outside requests, every time.
 _request = threading.local()
 
 
-@receiver(request_started)
-def _request_started(**kwargs) -> None:
+def request_started(**kwargs) -> None:
     _request.active, _request.version = True, None
 
 
-@receiver(request_finished)
-def _request_finished(**kwargs) -> None:
+def request_finished(**kwargs) -> None:
     _request.active, _request.version = False, None
 
 
@@ -87,7 +81,7 @@ def cached(name: str, compute, *, keep_empty: bool = True):
     version = _version()
     if version is None:
         return compute()
-    key = f"articles:{name}:{version}"
+    key = f"pagecache:v:{name}:{version}"
     value = _local_values.get(key)
     if value is not None:
         return value
@@ -107,42 +101,29 @@ def _bump() -> None:
 
 
 def invalidate() -> None:
+    """Retire every versioned value and fragment, now and again when the transaction commits."""
     _bump()
     transaction.on_commit(_bump)
 
 
-@functools.cache  # runs on every save of every model: resolve the classes once
-def _shown_on_reader_pages() -> tuple[type, ...]:
-    from taggit.models import Tag
-    from wagtail.images import get_image_model
-    from wagtail.models import Site
-
-    from comments.models import CommentSettings
-
-    from .models import Author, Person
-
-    return (
-        Page,
-        PageViewRestriction,
-        Locale,
-        Site,
-        Author,
-        Person,
-        Tag,
-        get_image_model(),
-        CommentSettings,
-    )
+_watched: list[type[Model]] = []
+_watched_tuple: tuple[type[Model], ...] = ()
 
 
-@receiver(post_save)
-@receiver(post_delete)
-def _model_changed(sender, instance, **kwargs):
-    if isinstance(instance, _shown_on_reader_pages()):
+def watch(*models: type[Model]) -> None:
+    """Invalidate whenever an instance of one of these models is saved or deleted (each app
+    names what its reader pages show, in its AppConfig.ready())."""
+    global _watched_tuple
+    _watched.extend(m for m in models if m not in _watched)
+    _watched_tuple = tuple(_watched)
+
+
+def model_changed(sender, instance, **kwargs) -> None:
+    """post_save/post_delete of every model: runs on every save, so one isinstance check."""
+    if _watched_tuple and isinstance(instance, _watched_tuple):
         invalidate()
 
 
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-def _page_changed(sender, **kwargs):
+def content_changed(sender, **kwargs) -> None:
+    """A page published, unpublished or moved."""
     invalidate()

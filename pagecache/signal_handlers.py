@@ -1,20 +1,21 @@
-"""Purge on every change readers can see: publish, unpublish (also on delete), move, slug change,
-and a view restriction added, changed or removed.
+"""Receivers of the page cache, connected in PageCacheConfig.ready().
 
-Wagtail's frontend_cache app purges a page itself on publish and unpublish; these handlers add
-the pages that list it, and cover moves and slug changes, which it does not handle.
+Purge on every change readers can see: publish, unpublish (also on delete), move, slug change,
+and a view restriction added, changed or removed. Wagtail's frontend_cache app purges a page
+itself on publish and unpublish; these add the pages that list it (pagecache.purge), and cover
+moves, slug changes and privacy, which it does not handle. And the version of the reader
+caches (pagecache.versioned) moves on every change to content they show.
 """
 
 from __future__ import annotations
 
-import threading
-
-from django.db import transaction
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import purge
+from . import purge, versioned
 
 
 def on_publish_or_unpublish(sender, instance, **kwargs) -> None:
@@ -45,38 +46,26 @@ def on_view_restriction_change(sender, instance, **kwargs) -> None:
         purge.purge_page(page)
 
 
-# Stories whose visible comments were deleted, purged once each after the commit: deleting
-# a story's 500 comments (or the story) must not compute 500 identical purges.
-_deleted_comments = threading.local()
-
-
-def on_comment_delete(sender, instance, **kwargs) -> None:
-    from comments.models import Comment
-
-    if instance.status == Comment.Status.APPROVED:
-        pending = _deleted_comments.__dict__.setdefault("article_ids", set())
-        pending.add(instance.article_id)
-        transaction.on_commit(_purge_stories_with_deleted_comments)
-
-
-def _purge_stories_with_deleted_comments() -> None:
-    from articles.models import ArticlePage
-
-    ids = _deleted_comments.__dict__.pop("article_ids", set())
-    for page in ArticlePage.objects.filter(pk__in=ids):  # a deleted story purged itself
-        purge.purge_page(page)
-
-
 def connect() -> None:
-    from comments.models import Comment
-
     page_published.connect(on_publish_or_unpublish, dispatch_uid="pagecache-published")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(on_move, dispatch_uid="pagecache-moved")
     page_slug_changed.connect(on_slug_change, dispatch_uid="pagecache-slug")
-    post_delete.connect(on_comment_delete, sender=Comment, dispatch_uid="pagecache-comment-delete")
     for signal, uid in (
         (post_save, "pagecache-restriction-saved"),
         (post_delete, "pagecache-restriction-deleted"),
     ):
         signal.connect(on_view_restriction_change, sender=PageViewRestriction, dispatch_uid=uid)
+
+    # The reader caches' version: what every reader page shows from Wagtail's own models.
+    versioned.watch(Page, PageViewRestriction, Locale, Site, get_image_model())
+    request_started.connect(versioned.request_started, dispatch_uid="pagecache-request-started")
+    request_finished.connect(versioned.request_finished, dispatch_uid="pagecache-request-ended")
+    post_save.connect(versioned.model_changed, dispatch_uid="pagecache-version-saved")
+    post_delete.connect(versioned.model_changed, dispatch_uid="pagecache-version-deleted")
+    for signal, name in (
+        (page_published, "published"),
+        (page_unpublished, "unpublished"),
+        (post_page_move, "moved"),
+    ):
+        signal.connect(versioned.content_changed, dispatch_uid=f"pagecache-version-{name}")
