@@ -14,8 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from articles.models import ArticlePage
+from core.http import client_ip
 
-from . import services
+from . import moderation, services
 from .captcha import new_challenge
 from .forms import CommentForm, sign_started_at
 from .models import Comment
@@ -76,7 +77,7 @@ def post_comment(request, article_id: int):
     if request.method == "GET":
         return _render_article(request, article, CommentForm(), status=200)
 
-    if not services.comments_open(article):
+    if not moderation.comments_open(article):
         return _render_article(
             request,
             article,
@@ -100,7 +101,7 @@ def post_comment(request, article_id: int):
             author_name=data["author_name"],
             author_email=data["author_email"],
             body=data["body"],
-            ip_address=services.client_ip(request.META),
+            ip_address=client_ip(request.META),
             user_agent=request.headers.get("user-agent", ""),
             submission_token=data["token"],
             honeypot=data["website"],

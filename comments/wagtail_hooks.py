@@ -8,7 +8,10 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from .admin import views as admin_views
+from .admin.bulk_actions import ApproveBulkAction, RejectBulkAction, SpamBulkAction
+from .admin.columns import BodyColumn, ModerationColumn, NameColumn
+from .admin.menu import PendingCommentsMenuItem
 from .filters import CommentFilterSet
 from .models import Comment
 
@@ -27,13 +30,13 @@ class CommentViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["-created_at"]
     list_display = [
-        admin_views.BodyColumn("body", label="Comment (as submitted / as shown)"),
-        admin_views.NameColumn("author_name", label="Name"),
+        BodyColumn("body", label="Comment (as submitted / as shown)"),
+        NameColumn("author_name", label="Name"),
         Column("article", label="Article"),
         Column("status", label="Status", accessor="get_status_display"),
         Column("held_reason", label="Rules"),
         DateColumn("created_at", label="Posted"),
-        admin_views.ModerationColumn("moderate", label="Moderate"),
+        ModerationColumn("moderate", label="Moderate"),
     ]
     inspect_view_fields = [
         "article",
@@ -51,7 +54,7 @@ class CommentViewSet(SnippetViewSet):
 
     @property
     def menu_item_class(self):
-        return admin_views.PendingCommentsMenuItem
+        return PendingCommentsMenuItem
 
     def get_queryset(self, request):
         return Comment.objects.select_related("article")
@@ -87,8 +90,8 @@ def register_comment_log_actions(actions):
 
 
 for bulk_action in (
-    admin_views.ApproveBulkAction,
-    admin_views.RejectBulkAction,
-    admin_views.SpamBulkAction,
+    ApproveBulkAction,
+    RejectBulkAction,
+    SpamBulkAction,
 ):
     hooks.register("register_bulk_action", bulk_action)

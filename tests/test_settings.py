@@ -103,3 +103,16 @@ def test_without_redis_production_workers_share_a_file_cache(tmp_path):
         CACHE_DIR=str(tmp_path),
     )
     assert other_process.stdout.strip() == "seen by every worker"
+
+
+def test_trusted_proxies_keeps_its_older_name_as_an_alias():
+    code = "from django.conf import settings; print(','.join(settings.TRUSTED_PROXIES))"
+    older = run_with_production_settings(
+        code, SECRET_KEY="x" * 50, COMMENTS_TRUSTED_PROXIES="10.0.0.9"
+    )
+    assert older.returncode == 0, older.stderr
+    assert older.stdout.strip() == "10.0.0.9"
+    both = run_with_production_settings(
+        code, SECRET_KEY="x" * 50, COMMENTS_TRUSTED_PROXIES="10.0.0.9", TRUSTED_PROXIES="10.0.0.1"
+    )
+    assert both.stdout.strip() == "10.0.0.1"

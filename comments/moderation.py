@@ -1,0 +1,109 @@
+"""The comment rules (what django-contrib-comments gives its CommentModerator): whether a story
+takes comments, the flood limit, re-posts, and the spam rules that classify a new comment."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from pagecache import versioned
+
+from .models import Comment, CommentSettings
+
+logger = logging.getLogger(__name__)
+
+
+class CommentRefused(Exception):
+    """A comment the rules refuse; the message is shown to the reader, the form kept."""
+
+    def __init__(self, message: str, *, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+class CommentsClosed(CommentRefused):
+    def __init__(self):
+        super().__init__(gettext("Comments are closed on this story."), status=403)
+
+
+def comments_open(article) -> bool:
+    if not article.comments_open or not article.live:
+        return False
+    days = versioned.cached(
+        "comment-close-after-days", lambda: CommentSettings.load().close_after_days
+    )
+    published = article.publication_date or article.first_published_at
+    if days and published and timezone.now() > published + timedelta(days=days):
+        return False
+    return True
+
+
+def flood_check(*, ip_address: str | None, email: str) -> None:
+    window = settings.COMMENTS_FLOOD_SECONDS
+    if window <= 0:
+        return
+    message = gettext(
+        "You’re commenting too quickly. Please wait %(seconds)d seconds between comments; "
+        "your comment has been kept below."
+    ) % {"seconds": window}
+    since = timezone.now() - timedelta(seconds=window)
+    keys = []
+    if ip_address:
+        keys.append(f"comments:flood:ip:{ip_address}")
+    if email:
+        keys.append(f"comments:flood:email:{email.lower()}")
+    for key in keys:
+        # cache.add is atomic (also in Redis): of concurrent posters, one claims the window.
+        # The "comments" alias raises when Redis is down (the page cache's alias swallows
+        # errors and would answer None, which reads as "already claimed").
+        try:
+            claimed = caches[settings.COMMENTS_FLOOD_CACHE].add(key, 1, timeout=window)
+        except Exception:  # the cache being down must not let a flood through
+            logger.warning("Comment flood cache unavailable; using the database", exc_info=True)
+            claimed = True
+        if not claimed:
+            raise CommentRefused(message, status=429)
+    # The database remembers across processes that do not share a cache.
+    recent = Comment.objects.filter(created_at__gte=since)
+    if ip_address and recent.filter(ip_address=ip_address).exists():
+        raise CommentRefused(message, status=429)
+    if email and recent.filter(author_email__iexact=email).exists():
+        raise CommentRefused(message, status=429)
+
+
+def classify(body: str, link_count: int, email: str) -> tuple[str, str]:
+    rules = CommentSettings.load()
+    lowered = body.lower()
+    for word in rules.disallowed_list:
+        if word in lowered:
+            return Comment.Status.SPAM, f"Contains a disallowed word: {word!r}"
+    if link_count >= 2:
+        return Comment.Status.PENDING, f"Held: {link_count} links"
+    for word in rules.moderation_list:
+        if word in lowered:
+            return Comment.Status.PENDING, f"Held: contains {word!r}"
+    if (
+        rules.auto_approve_known_emails
+        and email
+        and Comment.objects.approved().filter(author_email__iexact=email).exists()
+    ):
+        return Comment.Status.APPROVED, "Auto-approved: known commenter"
+    return Comment.Status.PENDING, ""
+
+
+def is_repost(*, article, body: str, ip_address: str | None, email: str) -> bool:
+    sender = Q(ip_address=ip_address) if ip_address else Q(pk__in=[])
+    if email.strip():
+        sender |= Q(author_email__iexact=email.strip())
+    return (
+        Comment.objects.filter(sender, article=article, body=body)
+        .exclude(status=Comment.Status.SPAM)
+        .exists()
+    )
