@@ -5,6 +5,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import AdminPageChooser
 
 from articles.models import ArticlePage
+from articles.permissions import visible_pages
 
 from .models import Comment
 
@@ -15,8 +16,10 @@ class CommentFilterSet(WagtailFilterSet):
     # <option>s (about 1 MB of HTML, two seconds) on every request to the queue. The chooser
     # renders only the chosen article; the value is still ?article=<id>, which the
     # "Article" column links to.
+    # Only the stories the user may see in the chooser: for a comment moderator (no page
+    # rights) live, public ones, so ?article=<id> of a draft neither filters nor shows its title.
     article = django_filters.ModelChoiceFilter(
-        queryset=ArticlePage.objects.all(),
+        queryset=lambda request: visible_pages(request.user, ArticlePage.objects.all()),
         widget=AdminPageChooser(target_models=[ArticlePage]),
     )
     article_title = django_filters.CharFilter(
@@ -28,6 +31,17 @@ class CommentFilterSet(WagtailFilterSet):
     class Meta:
         model = Comment
         fields = ["status", "article", "article_title", "created_at", "has_links"]
+
+    def __init__(self, data=None, *args, request=None, **kwargs):
+        # The chooser widget shows the title of whatever page ?article= names: a story the user
+        # may not see is dropped before the widget (or the filter) reads it.
+        chosen = data.get("article") if data is not None else None
+        if chosen and request is not None:
+            pages = ArticlePage.objects.filter(pk=chosen) if chosen.isdigit() else None
+            if pages is None or not visible_pages(request.user, pages).exists():
+                data = data.copy()
+                data.pop("article")
+        super().__init__(data, *args, request=request, **kwargs)
 
     def filter_has_links(self, queryset, name, value):
         if value is None:

@@ -245,6 +245,9 @@ def _page_tree_views(page, section):
         (f"/admin/pages/{page.pk}/history/", {}),
         ("/admin/api/main/pages/", {"child_of": section.pk, "for_explorer": "1"}),
         (f"/admin/api/main/pages/{page.pk}/", {}),
+        # The queue's own article filter, given the draft's id (its chip names the page).
+        ("/admin/snippets/comments/comment/", {"article": page.pk}),
+        ("/admin/snippets/comments/comment/results/", {"article": page.pk}),
     ]
 
 
@@ -263,6 +266,8 @@ def test_moderator_sees_only_live_articles_of_the_page_tree(
     assert article.title in browse.content.decode()
     chosen = client.get("/admin/choose-page/chosen-multiple/", {"id": [article.pk, draft.pk]})
     assert article.title in chosen.content.decode()
+    queue = client.get("/admin/snippets/comments/comment/", {"article": article.pk})
+    assert article.title in queue.content.decode()
     # Someone with page rights still finds the draft: the test above is about the role.
     client.force_login(admin_user)
     search = {"q": "Embargoed", "page_type": "articles.articlepage"}
