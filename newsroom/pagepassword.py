@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from wagtail import views as wagtail_views
+from wagtail.models import Page
 
 from core.http import client_ip
 from newsroom import ratelimit
@@ -35,15 +36,20 @@ def authenticate_with_password(
     key = f"{page_view_restriction_id}:{client_ip(request.META) or 'unknown'}"
     usage = ratelimit.hit(rule, key)
     if usage.count > rule.limit:
-        return locked_out(request, usage)
+        return locked_out(request, usage, page_id)
     response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
     if response.status_code in (301, 302, 303):  # the right password: Wagtail redirects
         ratelimit.reset(rule, key)
         return response
     if usage.count >= rule.limit:
-        return locked_out(request, usage)
+        return locked_out(request, usage, page_id)
+    if getattr(response, "context_data", None) is not None:  # the form again, not yet rendered
+        response.context_data["attempts_left"] = rule.limit - usage.count
     return response
 
 
-def locked_out(request: HttpRequest, usage: ratelimit.Usage) -> HttpResponse:
-    return ratelimit.too_many_requests(request, "security/password_lockout.html", usage)
+def locked_out(request: HttpRequest, usage: ratelimit.Usage, page_id: int) -> HttpResponse:
+    page = Page.objects.filter(pk=page_id).first()
+    return ratelimit.too_many_requests(
+        request, "security/password_lockout.html", usage, page_url=page.url if page else ""
+    )

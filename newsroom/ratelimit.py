@@ -94,10 +94,17 @@ def _reset(cache, rule: Rule, key: str) -> None:
     cache.delete_many(list(_keys(rule, key)))
 
 
-def too_many_requests(request: HttpRequest, template: str, usage: Usage) -> HttpResponse:
+def too_many_requests(
+    request: HttpRequest, template: str, usage: Usage, **extra_context
+) -> HttpResponse:
     """The 429 page: what happened and when to retry (also as Retry-After); never cached."""
     retry_at = timezone.now() + timedelta(seconds=usage.retry_after)
-    context = {"retry_after": usage.retry_after, "retry_at": retry_at}
+    context = {
+        "retry_after": usage.retry_after,
+        "retry_minutes": max(1, -(-usage.retry_after // 60)),  # rounded up: never "0 minutes"
+        "retry_at": retry_at,
+        **extra_context,
+    }
     response = render(request, template, context, status=429)
     response["Retry-After"] = str(usage.retry_after)
     add_never_cache_headers(response)

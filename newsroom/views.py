@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import sys
+from urllib.parse import urlsplit
 
 import psycopg2
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -67,11 +69,29 @@ def _error_page(request: HttpRequest, template: str, status: int) -> HttpRespons
     It may be rendered before LocaleMiddleware and AuthenticationMiddleware have run, so the
     language comes from the path and the page never shows per-user parts.
     """
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    with translation.override(language):
-        response = render(request, template, {"personal_request": False}, status=status)
+    with translation.override(_page_language(request)):
+        context = {
+            "personal_request": False,
+            "in_admin": request.path_info.startswith("/admin/"),
+        }
+        response = render(request, template, context, status=status)
     add_never_cache_headers(response)
     return response
+
+
+def _page_language(request: HttpRequest) -> str:
+    """The language of the URL; for URLs with none of their own (a comment POST to /comments/),
+    that of the page the form was on (a same-site Referer); else the default."""
+    language = translation.get_language_from_path(request.path_info)
+    if not language:
+        referer = urlsplit(request.META.get("HTTP_REFERER", ""))
+        try:
+            same_site = referer.netloc == request.get_host()
+        except DisallowedHost:
+            same_site = False
+        if same_site:
+            language = translation.get_language_from_path(referer.path)
+    return language or settings.LANGUAGE_CODE
 
 
 def bad_request_page(request: HttpRequest) -> HttpResponse:

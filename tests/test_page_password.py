@@ -157,3 +157,33 @@ def test_without_redis_each_process_still_counts(private, monkeypatch, caplog):
     assert_locked(guess(Client(), story, restriction, RIGHT))
     assert "Rate limit cache unavailable" in caplog.text
     ratelimit._FALLBACK.clear()
+
+
+def test_the_password_form_is_in_the_sites_look_and_hides_the_private_headline(private):
+    story, restriction = private
+    html = Client().get(story.url).content.decode()
+    assert 'class="site-header' in html and 'name="viewport"' in html
+    assert "Password required" in html and 'name="password"' in html
+    assert "Sealed annex" not in html and BODY not in html  # not even in <title>
+    arabic = Client().get("/ar" + story.url).content.decode()  # untranslated: the form speaks
+    assert '<html lang="ar" dir="rtl">' in arabic or story.locale.language_code == "en"
+
+
+def test_a_wrong_password_says_how_many_tries_are_left(private):
+    story, restriction = private
+    reader = Client()
+    first = guess(reader, story, restriction, WRONG).content.decode()
+    assert "not correct" in first and "4 more tries" in first
+    for _ in range(2):
+        guess(reader, story, restriction, WRONG)
+    assert "1 more try before" in guess(reader, story, restriction, WRONG).content.decode()
+
+
+def test_the_lockout_page_says_when_in_minutes_and_links_back_to_the_page(private):
+    story, restriction = private
+    for _ in range(5):
+        response = guess(Client(), story, restriction, WRONG)
+    html = response.content.decode()
+    assert "You can try again in 15 minutes." in html
+    assert "UTC" not in html
+    assert f'<a href="{story.url}">Back to the page</a>' in html

@@ -362,6 +362,8 @@ RATE_LIMIT_CACHE = COMMENTS_FLOOD_CACHE
 # per restriction; then it waits until PAGE_PASSWORD_LOCKOUT_SECONDS after its first guess.
 PAGE_PASSWORD_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_FAILURE_LIMIT", "5"))
 PAGE_PASSWORD_LOCKOUT_SECONDS = int(os.environ.get("PAGE_PASSWORD_LOCKOUT_SECONDS", "900"))
+# Wagtail's form for password-protected pages, in the site's look.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "security/password_required.html"  # noqa: S105  # nosec B105
 # Searches the page cache could not answer (newsroom/searchlimit.py), per address and window.
 SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
 SEARCH_RATE_SECONDS = int(os.environ.get("SEARCH_RATE_SECONDS", "60"))

@@ -194,6 +194,31 @@ def test_a_csrf_failure_is_the_sites_own_403_page(browser, article, errors):
     assert not errors()
 
 
+def test_a_comment_form_refused_speaks_the_language_of_its_page(browser, article, errors):
+    """/comments/<id>/ has no language of its own: the page the form was on decides."""
+    for referer, lang in [("/ar/diplomacy/x/", "ar"), ("/es/diplomacy/x/", "es"), ("", "en")]:
+        response = browser.post(
+            f"/comments/{article.pk}/",
+            {"body": "x"},
+            HTTP_REFERER=f"http://testserver{referer}" if referer else "",
+        )
+        html = response.content.decode()
+        assert response.status_code == 403 and f'<html lang="{lang}"' in html, referer
+    foreign = browser.post(
+        f"/comments/{article.pk}/", {"body": "x"}, HTTP_REFERER="http://evil.example/ar/x/"
+    )
+    assert '<html lang="en"' in foreign.content.decode()
+    assert not errors()
+
+
+def test_the_csrf_page_never_tells_a_reader_to_reload_what_they_typed(browser, article):
+    reader = browser.post(f"/comments/{article.pk}/", {"body": "x"}).content.decode()
+    assert "what you wrote is still in it" in reader and "reload the page and send" not in reader
+    editor = browser.post("/admin/pages/1/edit/", {"title": "x"}).content.decode()
+    assert "what you typed is still in the form" in editor
+    assert 'href="/admin/"' in editor
+
+
 @pytest.mark.parametrize("length", ["abc", "1.5", "", "12abc"])
 def test_a_malformed_content_length_is_a_400_page(browser, article, errors, length):
     """gunicorn refuses these itself; Django's request.body raised ValueError on them."""
