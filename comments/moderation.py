@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from pagecache import versioned
 
 from .models import Comment, CommentSettings
+from .sanitizer import JOINERS, is_invisible_control
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +90,12 @@ def classify(body: str, link_count: int, email: str) -> tuple[str, str]:
     for word in rules.moderation_list:
         if word in lowered:
             return Comment.Status.PENDING, f"Held: contains {word!r}"
+    if any(
+        is_invisible_control(char) for char in body if char not in JOINERS and char not in "\t\n"
+    ):
+        # Bidi overrides and zero-width characters can make text read other than it is; the
+        # moderator is told, and such a comment is never published without them.
+        return Comment.Status.PENDING, "Held: hidden text-direction or control characters"
     if (
         rules.auto_approve_known_emails
         and email

@@ -8,12 +8,12 @@ from functools import partial
 from urllib.parse import urlsplit, urlunsplit
 
 import bleach
-from bleach.linkifier import LinkifyFilter
+from bleach.linkifier import TLDS, LinkifyFilter, build_url_re
 
 ALLOWED_TAGS = frozenset(
     {"p", "br", "a", "b", "strong", "i", "em", "blockquote", "code", "pre", "ul", "ol", "li"}
 )
-ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"]}
+ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel", "dir"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow ugc noopener"
 BLOCK_TAG = re.compile(r"<(/?)(p|ul|ol|blockquote|pre)\b[^>]*>", re.IGNORECASE)
@@ -87,9 +87,18 @@ def _ascii_host(href: str) -> tuple[str, str, str] | None:
     return urlunsplit(parts._replace(netloc=netloc)), host, ascii_host
 
 
+# Internationalised top-level domains in punycode (.xn--p1ai) are whole TLDs, not ".xn".
+URL_RE = build_url_re(
+    tlds=["xn--[a-z0-9-]+", *(tld for tld in TLDS if tld != "xn")], protocols=ALLOWED_PROTOCOLS
+)
+
+
 def _link_attributes(attrs, new=False):
-    # Every link, typed or linkified, gets the same rel and nothing else but href and title.
+    # Every link, typed or linkified, gets the same rel and nothing else but href and title;
+    # a linkified address reads left to right inside right-to-left text (dir="ltr" isolates it).
     kept = {key: value for key, value in attrs.items() if key in {(None, "href"), (None, "title")}}
+    if new or attrs.get((None, "dir")) == "ltr":
+        kept[(None, "dir")] = "ltr"
     text = attrs.get("_text", "")
     href = kept.get((None, "href"))
     if _has_invisible_control(text) or (href is not None and _has_invisible_control(href)):
@@ -125,7 +134,14 @@ _cleaner = bleach.Cleaner(
     protocols=ALLOWED_PROTOCOLS,
     strip=False,
     strip_comments=True,
-    filters=[partial(_LinkifyFilter, callbacks=[_link_attributes], skip_tags={"pre", "code"})],
+    filters=[
+        partial(
+            _LinkifyFilter,
+            callbacks=[_link_attributes],
+            skip_tags={"pre", "code"},
+            url_re=URL_RE,
+        )
+    ],
 )
 
 

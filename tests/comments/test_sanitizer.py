@@ -13,7 +13,7 @@ ALLOWED_TAGS = {
     *("p", "br", "a", "b", "strong", "i", "em"),
     *("blockquote", "code", "pre", "ul", "ol", "li"),
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "rel"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "rel", "dir"}}
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 LINK_REL = "nofollow ugc noopener"
 # C0 controls, space and DEL: browsers drop or ignore these when reading a URL's scheme.
@@ -75,6 +75,8 @@ def test_xss_vector_is_neutralised(vector):
                 assert "javascript:" not in url, output
             if name == "rel":
                 assert value == LINK_REL, output
+            if name == "dir":
+                assert value == "ltr", output
         assert not EVENT_HANDLER.search(QUOTED_VALUE.sub('""', source)), output
 
     assert "<script" not in output.lower(), output
@@ -133,7 +135,9 @@ def test_bare_url_is_linkified_with_the_same_rel():
     text = "see https://example.org/report?id=3&x=1 now"
     output = sanitize_comment(text)
 
-    assert links(output) == [{"href": "https://example.org/report?id=3&x=1", "rel": LINK_REL}]
+    assert links(output) == [
+        {"href": "https://example.org/report?id=3&x=1", "dir": "ltr", "rel": LINK_REL}
+    ]
     assert visible_text(output) == text
 
 
@@ -247,11 +251,26 @@ def test_internationalised_hosts_are_linked_and_shown_as_punycode():
     output = sanitize_comment("see https://\u0430pple.com/id and https://bücher.de/x")
 
     assert links(output) == [
-        {"href": "https://xn--pple-43d.com/id", "rel": LINK_REL},
-        {"href": "https://xn--bcher-kva.de/x", "rel": LINK_REL},
+        {"href": "https://xn--pple-43d.com/id", "dir": "ltr", "rel": LINK_REL},
+        {"href": "https://xn--bcher-kva.de/x", "dir": "ltr", "rel": LINK_REL},
     ]
     assert visible_text(output) == "see https://xn--pple-43d.com/id and https://xn--bcher-kva.de/x"
     typed = sanitize_comment('<a href="https://bücher.de/">Bücher</a>')
     assert links(typed) == [{"href": "https://xn--bcher-kva.de/", "rel": LINK_REL}]
     assert visible_text(typed) == "Bücher"
     assert sanitize_comment(output) == output
+
+
+def test_a_linked_address_reads_left_to_right_inside_arabic_text():
+    text = "انظر https://example.org/a/b هنا"
+    output = sanitize_comment(text)
+    assert links(output) == [{"href": "https://example.org/a/b", "dir": "ltr", "rel": LINK_REL}]
+    assert sanitize_comment(output) == output
+    # Typed link text in Arabic keeps its own direction: dir is only for linked addresses.
+    typed = sanitize_comment('<a href="https://example.org" dir="rtl">كلمتان عربيتان</a>')
+    assert links(typed) == [{"href": "https://example.org", "rel": LINK_REL}]
+
+
+def test_a_punycode_top_level_domain_is_linked_whole():
+    output = sanitize_comment("see https://xn--mgbh0fb.xn--kgbechtv/ now")
+    assert links(output)[0]["href"] == "https://xn--mgbh0fb.xn--kgbechtv/"

@@ -258,3 +258,42 @@ def test_author_email_quotes_the_name_on_one_line(article, admin_user):
         'Thank you for your comment on “Talks resume”, posted as "Rita Your account is suspended".'
     )
     assert "\u202e" not in message.body
+
+
+def test_hidden_direction_characters_hold_a_comment_with_a_reason(article):
+    rules(auto_approve_known_emails=True)
+    submit(article, body="first", author_email="old@example.org")
+    Comment.objects.update(status=Comment.Status.APPROVED)
+    caches[settings.COMMENTS_FLOOD_CACHE].clear()
+    Comment.objects.update(created_at=timezone.now() - timedelta(hours=1))
+    held = submit(article, body="Totally \u202efine", author_email="old@example.org").comment
+    assert held.status == Comment.Status.PENDING
+    assert held.held_reason == "Held: hidden text-direction or control characters"
+    caches[settings.COMMENTS_FLOOD_CACHE].clear()
+    Comment.objects.update(created_at=timezone.now() - timedelta(hours=1))
+    joined = submit(article, body="مرحبا\u200cبكم", author_email="old@example.org").comment
+    assert joined.status == Comment.Status.APPROVED  # joiners shape Arabic: not hidden text
+
+
+def test_comments_stored_before_the_rules_are_cleaned_by_a_migration(article):
+    """Names with a right-to-left override and bodies linked to a host they did not show were
+    stored before issue 10; migration comments 0003 applies today's rules to them."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("comments.migrations.0003_clean_stored_reader_text")
+    old = Comment.objects.create(
+        article=article,
+        author_name="Admin\u202e nimdA\nSecond line",
+        body="see https://exa\u202emple.com/x",
+        body_html='<p>see <a href="https://exa\u202emple.com/x">https://exa\u202emple.com/x</a></p>',
+        status=Comment.Status.APPROVED,
+    )
+    migration.clean(apps, None)
+    old.refresh_from_db()
+    assert old.author_name == "Admin nimdA Second line"
+    assert "<a " not in old.body_html and "exa\u202emple" in old.body_html
+    migration.clean(apps, None)  # idempotent
+    old.refresh_from_db()
+    assert old.author_name == "Admin nimdA Second line"
