@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -36,7 +37,8 @@ class RssWithContent(Rss201rev2Feed):
 
 class LatestStoriesFeed(Feed):
     feed_type = RssWithContent
-    title = "Newsroom: latest stories"
+    def title(self, obj=None):
+        return f"{settings.WAGTAIL_SITE_NAME}: latest stories"
     description = "Conflict and diplomacy news: ceasefires, talks, sanctions and envoys."
 
     def __call__(self, request, *args, **kwargs):
@@ -103,7 +105,7 @@ class SectionFeed(LatestStoriesFeed):
         return get_object_or_404(sections, slug=slug)
 
     def title(self, obj):
-        return f"Newsroom: {obj.title}"
+        return f"{settings.WAGTAIL_SITE_NAME}: {obj.title}"
 
     def description(self, obj):
         return obj.intro or f"Latest stories in {obj.title}."
@@ -124,7 +126,7 @@ class TopicFeed(LatestStoriesFeed):
         return get_object_or_404(Tag, slug=slug)
 
     def title(self, obj):
-        return f"Newsroom: {obj.name}"
+        return f"{settings.WAGTAIL_SITE_NAME}: {obj.name}"
 
     def link(self, obj):
         return absolute_url(reverse("topic", args=[obj.slug]), self.request)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Subquery, prefetch_related_objects
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -51,6 +52,9 @@ class Author(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("author", args=[self.slug])
 
 
 CARD_ANNOTATIONS_HOOK = "article_card_annotations"
@@ -280,8 +284,6 @@ class Person(index.Indexed, models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("person", args=[self.slug])
 
     @property

@@ -53,6 +53,7 @@ def service_unavailable() -> HttpResponse:
     html = loader.get_template("503.html").render(
         {
             "retry_after": RETRY_AFTER_SECONDS,
+            "site_name": settings.WAGTAIL_SITE_NAME,
             "language_code": get_language() or "en",
             "language_bidi": get_language_bidi(),
         }
@@ -110,7 +111,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:
     """Django's server_error without requires_csrf_token (which would read the body again)."""
-    return HttpResponseServerError(loader.get_template(template_name).render())
+    context = {"site_name": settings.WAGTAIL_SITE_NAME}
+    return HttpResponseServerError(loader.get_template(template_name).render(context))
 
 
 def server_error_or_unavailable(request: HttpRequest, template_name: str = "500.html"):

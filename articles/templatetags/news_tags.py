@@ -3,7 +3,9 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -44,7 +46,7 @@ def _json_ld(data: dict) -> str:
 def _publisher(request) -> dict:
     return {
         "@type": "NewsMediaOrganization",
-        "name": "Newsroom",
+        "name": settings.WAGTAIL_SITE_NAME,
         "url": _absolute(request, "/"),
         "logo": {
             "@type": "ImageObject",
@@ -70,10 +72,10 @@ def article_json_ld(context, page):
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "author": [
-            {"@type": "Person", "name": a.name, "url": _absolute(request, f"/authors/{a.slug}/")}
+            {"@type": "Person", "name": a.name, "url": _absolute(request, a.get_absolute_url())}
             for a in page.byline
         ]
-        or [{"@type": "Organization", "name": "Newsroom"}],
+        or [{"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME}],
         "publisher": _publisher(request),
         "articleSection": page.section.title,
         "keywords": [tag.name for tag in page.topic_list],
@@ -117,7 +119,11 @@ def collection_json_ld(context, name, description=""):
         "name": name,
         "description": description,
         "url": url,
-        "isPartOf": {"@type": "WebSite", "name": "Newsroom", "url": _absolute(request, "/")},
+        "isPartOf": {
+            "@type": "WebSite",
+            "name": settings.WAGTAIL_SITE_NAME,
+            "url": _absolute(request, "/"),
+        },
         "publisher": _publisher(request),
     }
     return _json_ld(data)
@@ -129,12 +135,12 @@ def website_json_ld(context):
     data = {
         "@context": "https://schema.org",
         "@type": "WebSite",
-        "name": "Newsroom",
+        "name": settings.WAGTAIL_SITE_NAME,
         "url": _absolute(request, "/"),
         "publisher": _publisher(request),
         "potentialAction": {
             "@type": "SearchAction",
-            "target": _absolute(request, "/search/") + "?q={search_term_string}",
+            "target": _absolute(request, reverse("search")) + "?q={search_term_string}",
             "query-input": "required name=search_term_string",
         },
     }
