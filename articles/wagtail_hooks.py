@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.views.chooser import page_models_from_string
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Author, Person
 from .permissions import has_page_rights, may_see_page, visible_pages
@@ -16,27 +16,30 @@ class AuthorViewSet(SnippetViewSet):
     model = Author
     icon = "user"
     menu_label = "Authors"
-    menu_order = 210
-    add_to_admin_menu = True
     list_display = ["name", "role", "slug"]
     search_fields = ["name", "role"]
-
-
-register_snippet(AuthorViewSet)
 
 
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "openquote"
     menu_label = "People"
-    menu_order = 211
-    add_to_admin_menu = True
     list_display = ["name", "role", "organisation"]
     search_fields = ["name", "role", "organisation"]
     search_backend_name = None
 
 
-register_snippet(PersonViewSet)
+class PeopleViewSetGroup(SnippetViewSetGroup):
+    """Bylines and quoted people under one admin menu: both are people the stories name."""
+
+    items = (AuthorViewSet, PersonViewSet)
+    menu_icon = "group"
+    menu_label = "People"
+    menu_name = "people"
+    menu_order = 210
+
+
+register_snippet(PeopleViewSetGroup)
 
 
 # --- What users without page rights (comment moderators) see of the page tree -------------
