@@ -1,10 +1,14 @@
 """The demo loader builds a realistic site and is safe to run twice."""
 
+import io
+
 import pytest
 from django.core.management import call_command
+from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from articles.demo.images import make_demo_image
 from articles.models import ArticlePage, Author, HomePage, SectionPage
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +54,11 @@ def test_demo_site_is_complete(client):
     english = ArticlePage.objects.live().filter(locale__language_code="en")
     linked = {a.url for a in english if a.url in html}
     assert len(linked) >= 12
+
+
+def test_demo_images_are_drawn_the_same_every_time():
+    first = make_demo_image("a-story", ["#2b3a4a", "#9fb3c8"])
+    assert make_demo_image("a-story", ["#2b3a4a", "#9fb3c8"]) == first
+    assert make_demo_image("another-story", ["#2b3a4a", "#9fb3c8"]) != first
+    image = Image.open(io.BytesIO(first))
+    assert (image.format, image.size) == ("JPEG", (1600, 900))

@@ -1,24 +1,38 @@
-"""Builds the demo site (sections, authors, articles, generated images) idempotently."""
+"""Builds the demo site (sections, authors, articles, generated images) idempotently.
+
+The content is data, read from data/*.json: sections, authors, people (quoted in bodies by
+slug), stories, and translations (per language code: section titles and intros, people's
+roles and organisations, translated stories keyed by the English slug). A story body is a
+list of {"type", "value"} blocks: paragraph (HTML), heading (text), quote (text with a person
+slug, or a speaker, role and organisation) and read_more (a story slug). They are turned into
+StreamField JSON once every story exists, and everything is created through the models and
+Wagtail's page APIs, as an editor would.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFilter
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from . import demo_content, demo_translations
-from .models import ArticleAuthor, ArticlePage, Author, HomePage, Person, SectionPage
-from .services import ensure_home_page
+from ..models import ArticleAuthor, ArticlePage, Author, HomePage, Person, SectionPage
+from ..services import ensure_home_page
+from .images import make_demo_image
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def read_data(name: str):
+    """One of the demo's data files, e.g. read_data("stories")."""
+    return json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -27,35 +41,6 @@ class DemoReport:
 
     def add(self, kind: str) -> None:
         self.created[kind] = self.created.get(kind, 0) + 1
-
-
-def make_demo_image(slug: str, colors: list[str], size=(1600, 900)) -> bytes:
-    """Draw an abstract illustration locally (gradient and shapes seeded by the slug)."""
-    width, height = size
-    start = PILImage.new("RGB", (1, 1), colors[0]).getpixel((0, 0))
-    end = PILImage.new("RGB", (1, 1), colors[-1]).getpixel((0, 0))
-    gradient = PILImage.linear_gradient("L").resize((width, height)).rotate(30, expand=False)
-    img = PILImage.composite(
-        PILImage.new("RGB", size, end), PILImage.new("RGB", size, start), gradient
-    )
-    seed = hashlib.sha256(slug.encode()).digest()
-    overlay = PILImage.new("RGBA", size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(overlay)
-    for i in range(7):
-        x = seed[i] / 255 * width
-        y = seed[i + 8] / 255 * height
-        r = 60 + seed[i + 16] / 255 * 260
-        alpha = 40 + seed[i + 24] % 70
-        shade = (255, 255, 255, alpha) if i % 2 else (0, 0, 0, alpha)
-        if i % 3 == 0:
-            draw.rectangle([x - r, y - r / 3, x + r, y + r / 3], fill=shade)
-        else:
-            draw.ellipse([x - r, y - r, x + r, y + r], fill=shade)
-    overlay = overlay.filter(ImageFilter.GaussianBlur(6))
-    img = PILImage.alpha_composite(img.convert("RGBA"), overlay).convert("RGB")
-    buffer = io.BytesIO()
-    img.save(buffer, format="JPEG", quality=82, optimize=True)
-    return buffer.getvalue()
 
 
 def _image_for(article: dict, report: DemoReport):
@@ -80,7 +65,8 @@ def _aware(value: str | None):
 
 def _body(article: dict, pages_by_slug: dict[str, ArticlePage], people: dict[str, dict]) -> str:
     blocks = []
-    for kind, value in article["body"]:
+    for block in article["body"]:
+        kind, value = block["type"], block["value"]
         if kind == "paragraph":
             blocks.append({"type": "paragraph", "value": value})
         elif kind == "heading":
@@ -119,7 +105,7 @@ def load_demo() -> DemoReport:
     home = ensure_home_page()
 
     authors = {}
-    for data in demo_content.AUTHORS:
+    for data in read_data("authors"):
         author, created = Author.objects.get_or_create(
             slug=data["slug"],
             defaults={
@@ -133,7 +119,7 @@ def load_demo() -> DemoReport:
             report.add("authors")
 
     sections = {}
-    for data in demo_content.SECTIONS:
+    for data in read_data("sections"):
         section = SectionPage.objects.child_of(home).filter(slug=data["slug"]).first()
         if section is None:
             section = home.add_child(
@@ -149,7 +135,7 @@ def load_demo() -> DemoReport:
         sections[data["slug"]] = section
 
     people = {}
-    for data in demo_content.PEOPLE:
+    for data in read_data("people"):
         person, created = Person.objects.get_or_create(
             slug=data["slug"],
             defaults={
@@ -164,7 +150,7 @@ def load_demo() -> DemoReport:
         people[data["slug"]] = {"pk": person.pk}
     pages_by_slug: dict[str, ArticlePage] = {}
     new_articles = []
-    for data in demo_content.ARTICLES:
+    for data in read_data("stories"):
         section = sections[data["section"]]
         page = ArticlePage.objects.filter(slug=data["slug"], locale=home.locale).first()
         if page is None:
@@ -213,12 +199,12 @@ def _publish_translation(source, locale, **fields):
 
 
 def _load_translations(pages_by_slug, people, report: DemoReport) -> None:
-    for code, articles in demo_translations.ARTICLES.items():
+    for code, translation in read_data("translations").items():
         locale = Locale.objects.get(language_code=code)
         home = HomePage.objects.filter(locale__language_code="en").first()
         if home.get_translation_or_none(locale) is None or not home.get_translation(locale).live:
             _publish_translation(home, locale)
-        roles = demo_translations.PEOPLE_ROLES[code]
+        roles = translation["people"]
         localized_people = {
             slug: {
                 **person,
@@ -227,7 +213,7 @@ def _load_translations(pages_by_slug, people, report: DemoReport) -> None:
             }
             for slug, person in people.items()
         }
-        for data in articles:
+        for data in translation["stories"]:
             source = pages_by_slug[data["slug"]]
             if source.get_translation_or_none(locale) is not None:
                 continue
@@ -237,8 +223,8 @@ def _load_translations(pages_by_slug, people, report: DemoReport) -> None:
                 _publish_translation(
                     section,
                     locale,
-                    title=demo_translations.SECTION_TITLES[code][section.slug],
-                    intro=demo_translations.SECTION_INTROS[code][section.slug],
+                    title=translation["sections"][section.slug]["title"],
+                    intro=translation["sections"][section.slug]["intro"],
                     show_in_menus=True,
                 )
             targets = {
