@@ -1,4 +1,5 @@
-"""Page types (front page, sections, articles) and the Author snippet."""
+"""Page types: the front page, sections and stories, with a story's inlines (byline, corrections,
+topics) and the quotations copied out of its body."""
 
 import hashlib
 
@@ -6,16 +7,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, Subquery, prefetch_related_objects
-from django.urls import reverse
+from django.db.models import Subquery, prefetch_related_objects
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -24,119 +22,18 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager, PageViewRestriction
-from wagtail.query import PageQuerySet
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from pagecache import versioned
 
-from .blocks import ArticleBodyBlock
-from .permissions import DeskPermissions
+from ..blocks import ArticleBodyBlock
+from ..permissions import DeskPermissions
+from .queries import ArticlePageManager
+from .restrictions import CachedViewRestrictions
+from .snippets import Author, Person
 
 SECTION_PAGE_SIZE = 12
-
-
-class Author(index.Indexed, models.Model):
-    """A member of staff who writes stories (shown in bylines)."""
-
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
-    role = models.CharField(max_length=200, blank=True, help_text="e.g. Diplomatic correspondent")
-    bio = models.TextField(blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("bio")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("author", args=[self.slug])
-
-
-CARD_ANNOTATIONS_HOOK = "article_card_annotations"
-
-
-class ArticlePageQuerySet(PageQuerySet):
-    """Listing and card queries of stories, each in a constant number of queries."""
-
-    def with_card_data(self):
-        """Newest first, with the image and byline of each story, and what other apps add to a
-        card through the ``article_card_annotations`` hook (``fn()`` returns annotations keyed
-        by name, e.g. comments' approved-comment count)."""
-        annotations: dict = {}
-        for card_annotations in hooks.get_hooks(CARD_ANNOTATIONS_HOOK):
-            annotations.update(card_annotations())
-        return (
-            self.order_by("-publication_date", "-pk")
-            .select_related("main_image")
-            .prefetch_related(
-                "main_image__renditions",
-                Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author")),
-            )
-            .annotate(**annotations)
-        )
-
-    def listing(self):
-        """Live, public stories, newest first, with what a listing shows."""
-        return self.live().public().with_card_data()
-
-    def cards(self):
-        """listing() without the bodies, which cards never show."""
-        return self.listing().defer_streamfields()
-
-    def newest_ids(self, limit: int) -> list[int]:
-        ordered = self.live().public().order_by("-publication_date", "-pk")
-        return list(ordered.values_list("pk", flat=True)[:limit])
-
-    def cards_by_pk(self, ids) -> dict:
-        """Live, public stories with what a card shows, by pk, in one query (plus two
-        prefetches). A story made private since its id was listed (e.g. the front page's
-        chosen lead) drops out."""
-        if not ids:
-            return {}
-        return {article.pk: article for article in self.filter(pk__in=set(ids)).cards()}
-
-
-ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
-
-
-class CachedViewRestrictions:
-    """Wagtail checks a page's view restrictions (two queries: ancestors, restrictions) every
-    time it serves it; remember which apply. The reader cache forgets on any change to a
-    page, a move or a restriction, so a new restriction applies at once.
-
-    A page with a restriction (its own or an ancestor's) is private: a reader who got past it
-    (password or sign-in) is answered with ``Cache-Control: private``, so neither the page
-    cache nor Varnish nor a CDN ever stores it."""
-
-    def _restriction_ids(self) -> list[int]:
-        wagtails = super().get_view_restrictions
-
-        def compute():
-            return list(wagtails().values_list("pk", flat=True))
-
-        return versioned.cached(f"restrictions:{self.pk}", compute)
-
-    def get_view_restrictions(self):
-        ids = self._restriction_ids()
-        if not ids:
-            return PageViewRestriction.objects.none()
-        return PageViewRestriction.objects.filter(pk__in=ids)
-
-    @property
-    def is_private(self) -> bool:
-        """True when a view restriction covers this page (no query once cached)."""
-        return bool(self._restriction_ids())
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if self.is_private:
-            patch_cache_control(response, private=True, no_cache=True)
-        return response
 
 
 class HomePage(DeskPermissions, CachedViewRestrictions, Page):
@@ -245,50 +142,6 @@ class SectionPage(DeskPermissions, CachedViewRestrictions, Page):
         # get_page() turns a malformed or out-of-range ?page= into a real page, never an error.
         context["articles"] = paginator.get_page(request.GET.get("page"))
         return context
-
-
-class Person(index.Indexed, models.Model):
-    """Someone quoted in stories: an envoy, a minister, a spokesperson."""
-
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
-    role = models.CharField(max_length=200, blank=True, help_text="e.g. Special Envoy")
-    organisation = models.CharField(
-        max_length=200, blank=True, help_text="Organisation or country."
-    )
-    photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    bio = models.TextField(blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
-        FieldPanel("photo"),
-        FieldPanel("bio"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("role"),
-        index.SearchField("organisation"),
-        index.SearchField("bio"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "people"
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("person", args=[self.slug])
-
-    @property
-    def description(self) -> str:
-        return ", ".join(part for part in (self.role, self.organisation) if part)
 
 
 class Quotation(models.Model):

@@ -1,0 +1,32 @@
+"""The articles app's models: page types (pages), snippets, and the story queryset."""
+
+from .pages import (
+    SECTION_PAGE_SIZE,
+    ArticleAuthor,
+    ArticleCorrection,
+    ArticlePage,
+    ArticlePageTag,
+    HomePage,
+    Quotation,
+    SectionPage,
+)
+from .queries import CARD_ANNOTATIONS_HOOK, ArticlePageManager, ArticlePageQuerySet
+from .restrictions import CachedViewRestrictions
+from .snippets import Author, Person
+
+__all__ = [
+    "CARD_ANNOTATIONS_HOOK",
+    "SECTION_PAGE_SIZE",
+    "ArticleAuthor",
+    "ArticleCorrection",
+    "ArticlePage",
+    "ArticlePageManager",
+    "ArticlePageQuerySet",
+    "ArticlePageTag",
+    "Author",
+    "CachedViewRestrictions",
+    "HomePage",
+    "Person",
+    "Quotation",
+    "SectionPage",
+]
