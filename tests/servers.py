@@ -3,6 +3,7 @@
 Tests that need the whole stack (a WSGI server, worker processes, a database that can be
 stopped) use these instead of Django's test client. Everything runs as subprocesses on free
 loopback ports and is torn down by the context managers, whatever the test's outcome.
+`make bench` (bench/run/) starts and stops its servers with the same helpers.
 """
 
 from __future__ import annotations
@@ -109,37 +110,104 @@ def collect_static(env: dict[str, str], into: Path) -> dict[str, str]:
     return env
 
 
+def spawn(command: list[str], *, env: dict[str, str], log: Path) -> subprocess.Popen:
+    """Start a server in its own session (process group), its output appended to log.
+
+    Its own group, so that stop() reaches every process it forks (gunicorn's workers) and a
+    Ctrl-C in the terminal reaches only the caller, which then stops it in order.
+    """
+    with log.open("ab") as out:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(
+            command,
+            cwd=REPO,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def stop(process: subprocess.Popen, *, sig: int = signal.SIGTERM, timeout: float = 15) -> None:
+    """Send sig to a spawned server's process group; SIGKILL the group after timeout."""
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, sig)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+@dataclass(frozen=True)
+class Server:
+    process: subprocess.Popen
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
 @contextlib.contextmanager
-def gunicorn(
-    env: dict[str, str], *, log: Path, workers: int = 2, threads: int = 4, timeout: float = 30
-) -> Iterator[str]:
-    """Serve newsroom.wsgi with gunicorn's threaded workers; yields the base URL."""
-    port = free_port()
+def serving(
+    command: list[str],
+    *,
+    env: dict[str, str],
+    log: Path,
+    port: int,
+    timeout: float = 30,
+    stop_signal: int = signal.SIGTERM,
+) -> Iterator[Server]:
+    """Run a server that listens on 127.0.0.1:port until the block ends, whatever happens."""
+    process = spawn(command, env=env, log=log)
+    try:
+        wait_for_port(port, timeout=timeout, process=process, log=log)
+        yield Server(process, port)
+    finally:
+        stop(process, sig=stop_signal)
+
+
+def gunicorn_server(
+    env: dict[str, str],
+    *,
+    log: Path,
+    workers: int = 2,
+    options: list[str] | tuple[str, ...] = (),
+    port: int | None = None,
+    timeout: float = 30,
+) -> contextlib.AbstractContextManager[Server]:
+    """newsroom.wsgi under gunicorn (gunicorn.conf.py, then `options`) on a loopback port."""
+    port = port or free_port()
     command = [
         PYTHON,
         "-m",
         "gunicorn",
         "newsroom.wsgi",
         f"--bind=127.0.0.1:{port}",
-        "--worker-class=gthread",
         f"--workers={workers}",
+        *options,
+    ]
+    # SIGINT is gunicorn's quick shutdown; TERM would wait for busy workers.
+    return serving(command, env=env, log=log, port=port, timeout=timeout, stop_signal=signal.SIGINT)
+
+
+@contextlib.contextmanager
+def gunicorn(
+    env: dict[str, str], *, log: Path, workers: int = 2, threads: int = 4, timeout: float = 30
+) -> Iterator[str]:
+    """Serve newsroom.wsgi with gunicorn's threaded workers; yields the base URL."""
+    options = [
+        "--worker-class=gthread",
         f"--threads={threads}",
         "--backlog=1024",
         "--graceful-timeout=5",
         "--error-logfile=-",
     ]
-    with log.open("ab") as out:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        wait_for_port(port, timeout=timeout, process=process, log=log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown; TERM waits for workers
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with gunicorn_server(env, log=log, workers=workers, options=options, timeout=timeout) as server:
+        yield server.url
 
 
 def postgres_bindir() -> Path | None:
