@@ -66,8 +66,11 @@ audit: install-dev
 
 # Benchmark (not a test): PostgreSQL database newsroom_bench (dropped and re-created), 10,000
 # generated articles, gunicorn + Redis, wrk, Varnish and nginx on loopback; prints Markdown
-# tables (docs/performance.md). Takes about 10 minutes and both CPUs. BENCH_ARGS passes options.
+# tables (docs/performance.md). Takes about 10 minutes and both CPUs. BENCH_ARGS passes options
+# (BENCH_ARGS=--quick: a two-minute smoke run of every phase). The dev-only bench app (data
+# generator, floor view, runner) is installed by these settings only, never by run/test/serve.
 .PHONY: bench
+bench: export DJANGO_SETTINGS_MODULE = newsroom.settings.bench
 bench: install
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 

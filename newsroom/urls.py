@@ -41,11 +41,6 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
 ]
 
-if settings.BENCH_FLOOR_VIEW:  # the benchmark's framework floor; never on in production
-    from newsroom.benchfloor import floor
-
-    urlpatterns.append(path("bench/floor/", floor, name="bench-floor"))
-
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 

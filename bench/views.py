@@ -1,8 +1,8 @@
 """The benchmark's floor: a fixed 40 KB page through the full middleware stack, no database.
 
-Mounted at /bench/floor/ only when BENCH_FLOOR_VIEW=1 (scripts/bench.py sets it on its own
-server). Pages are measured as a fraction of this view's throughput: what Django, the
-middleware and gunicorn cost on this machine before any of our code runs.
+Mounted at /bench/floor/ by bench.urls, the URL configuration of newsroom.settings.bench (the
+settings scripts/bench.py serves). Pages are measured as a fraction of this view's throughput:
+what Django, the middleware and gunicorn cost on this machine before any of our code runs.
 """
 
 from django.http import HttpRequest, HttpResponse

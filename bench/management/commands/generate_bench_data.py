@@ -1,12 +1,12 @@
-"""Generates the large data set `make bench` measures (see articles.bench_data)."""
+"""Generates the large data set `make bench` measures (see bench.data)."""
 
 import sys
 import time
 
 from django.core.management.base import BaseCommand
 
-from articles import bench_data
 from articles.management.commands.import_articles import progress_bar
+from bench import data as bench_data
 
 
 def staged_progress(stream):
