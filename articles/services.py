@@ -35,7 +35,9 @@ def ensure_home_page() -> HomePage:
         ).exclude(hostname=hostname, port=port).update(hostname=hostname, port=port)
         return home
     root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title=settings.WAGTAIL_SITE_NAME, slug="newsroom", live=True))
+    home = root.add_child(
+        instance=HomePage(title=settings.WAGTAIL_SITE_NAME, slug="newsroom", live=True)
+    )
     site = Site.objects.filter(is_default_site=True).first()
     old_root = site.root_page if site else None
     if site is None:
