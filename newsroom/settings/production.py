@@ -1,4 +1,5 @@
-"""Production settings: no default secret, DEBUG off, secure cookies behind HTTPS."""
+"""Production settings: what differs from base (no default secret, DEBUG off, HTTPS-only
+cookies and HSTS behind a TLS proxy, a shared file cache without Redis)."""
 
 import os
 import tempfile
@@ -17,8 +18,6 @@ except KeyError as exc:
 if not SECRET_KEY.strip():
     raise ImproperlyConfigured("SECRET_KEY must not be empty in production.")
 
-CAPTCHA_TEST_MODE = False
-
 # HTTPS: the site sits behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -27,9 +26,8 @@ CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
+# The other security headers (nosniff, Referrer-Policy, COOP, X-Frame-Options, CSP) are the
+# same everywhere: base/security.py.
 
 if not REDIS_URL:
     # gunicorn runs several worker processes: a per-process memory cache would let one worker
