@@ -1,10 +1,10 @@
-"""Imports stories from an RSS 2.0 or Atom feed file (see articles.importer)."""
+"""Imports stories from an RSS 2.0 or Atom feed file (see articles.importing)."""
 
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importer import FeedError, SectionNotFound, default_section, import_feed
+from articles.importing import FeedError, SectionNotFound, default_section, import_feed
 
 BAR_WIDTH = 30
 

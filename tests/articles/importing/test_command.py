@@ -1,0 +1,43 @@
+"""import_articles: refusing bad sources and sections, choosing the section, the progress bar."""
+
+import pytest
+from django.core.management import CommandError
+
+from articles.models import ArticlePage
+from tests.articles.importing.helpers import FEEDS, RSS, page, run, snapshot
+from tests.factories import SectionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_file_that_is_not_a_feed_is_refused(section, tmp_path):
+    before = snapshot()
+    with pytest.raises(CommandError, match="not an RSS or Atom feed"):
+        run(FEEDS / "not-a-feed.txt")
+    with pytest.raises(CommandError, match="cannot read"):
+        run(tmp_path / "missing.xml")
+    html = tmp_path / "page.html"
+    html.write_text("<html><body><p>Harbour Road</p></body></html>")
+    with pytest.raises(CommandError, match="not an RSS or Atom feed"):
+        run(html)
+    assert snapshot() == before
+
+
+def test_unknown_section_is_refused(section):
+    with pytest.raises(CommandError, match="no section with slug 'sport'"):
+        run(RSS, "--section", "sport")
+    assert ArticlePage.objects.count() == 0
+
+
+def test_section_option_and_default(home):
+    first = SectionPageFactory(parent=home, title="Diplomacy", slug="diplomacy")
+    second = SectionPageFactory(parent=home, title="Analysis", slug="analysis")
+    run(FEEDS / "crossrun-first.xml")
+    run(FEEDS / "crossrun-second.xml", "--section", "analysis")
+    assert page("courier-2024-0501-arrive").get_parent().pk == first.pk
+    assert page("courier-2024-0503-opens").get_parent().pk == second.pk
+
+
+def test_no_progress_bar_when_not_a_terminal(section, capsys):
+    run(RSS)
+    assert "[#" not in capsys.readouterr().err
