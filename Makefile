@@ -58,6 +58,7 @@ test: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Static security scan of the deployed code, as CI runs it (config: [tool.bandit] in pyproject.toml).
 .PHONY: audit
