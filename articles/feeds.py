@@ -37,8 +37,10 @@ class RssWithContent(Rss201rev2Feed):
 
 class LatestStoriesFeed(Feed):
     feed_type = RssWithContent
+
     def title(self, obj=None):
         return f"{settings.WAGTAIL_SITE_NAME}: latest stories"
+
     description = "Conflict and diplomacy news: ceasefires, talks, sanctions and envoys."
 
     def __call__(self, request, *args, **kwargs):
