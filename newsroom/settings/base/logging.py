@@ -1,21 +1,17 @@
-"""Logging: one console handler; our apps at INFO unless LOG_LEVEL says otherwise."""
+"""Logging: structured lines (core.logs), JSON in production, readable console lines elsewhere.
+
+LOG_FORMAT=json|console chooses (production defaults to json: production.py), LOG_LEVEL sets
+the level of our apps and of everything else (default INFO and WARNING), LOG_CLIENT_IP=1 adds
+the client's address to each request's line (off: commenters' addresses stay out of logs).
+"""
 
 import os
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        name: {
-            "handlers": ["console"],
-            "level": os.environ.get("LOG_LEVEL", "INFO"),
-            "propagate": False,
-        }
-        for name in ("articles", "comments", "pagecache", "django_redis")
-    },
-}
-# A request naming a host outside ALLOWED_HOSTS gets its 400 (before the page cache too);
-# Django would also log each one at ERROR with a traceback, and anyone can send them.
-LOGGING["loggers"]["django.security.DisallowedHost"] = {"handlers": [], "propagate": False}
+from core.logs import logging_config
+
+from .env import env_bool
+
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "console")
+LOG_LEVEL = os.environ.get("LOG_LEVEL") or None
+LOG_CLIENT_IP = env_bool("LOG_CLIENT_IP", False)
+LOGGING = logging_config(fmt=LOG_FORMAT, level=LOG_LEVEL)
