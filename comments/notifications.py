@@ -1,7 +1,9 @@
 """Emails about comments: moderators told of a new one, a reader told theirs is published.
 
 Reader text only ever appears quoted (comments.sanitizer.one_line, quoted_lines), so a comment
-cannot plant lines that read as part of the message."""
+cannot plant lines that read as part of the message. These functions are the bodies of the
+background tasks in comments.tasks: a mail server error is raised, so the task is tried again
+(and logged if it never goes through) rather than lost."""
 
 from __future__ import annotations
 
@@ -60,7 +62,7 @@ def notify_moderators(comment: Comment) -> None:
         message="\n".join(message),
         from_email=None,
         recipient_list=recipients,
-        fail_silently=True,
+        fail_silently=False,
     )
 
 
@@ -77,5 +79,5 @@ def notify_author_approved(comment: Comment) -> None:
         ),
         from_email=None,
         recipient_list=[comment.author_email],
-        fail_silently=True,
+        fail_silently=False,
     )

@@ -1,6 +1,7 @@
 """Writes with rules: submitting a comment through the rules pipeline, and moderating it.
 
-The rules themselves are in comments.moderation, the emails in comments.notifications."""
+The rules themselves are in comments.moderation, the emails in comments.notifications, sent
+by the background tasks of comments.tasks once the transaction commits."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from wagtail.log_actions import log
 
 from pagecache.purge import purge_page
 
-from . import moderation, notifications, selectors
+from . import moderation, selectors, tasks
 from .models import Comment
 from .moderation import CommentRefused, CommentsClosed  # noqa: F401  (part of the services API)
 from .sanitizer import one_line, sanitize_comment
@@ -52,14 +53,15 @@ def comment_submit(
     if honeypot.strip() or (
         min_fill > 0 and (started_at is None or time.time() - started_at < min_fill)
     ):
-        logger.info("Comment silently dropped (honeypot or fill time) from %s", ip_address)
+        # No address in the line: the request's line carries it where LOG_CLIENT_IP allows.
+        logger.info("Comment silently dropped (honeypot or fill time)")
         return SubmitResult(comment=None)
     moderation.flood_check(ip_address=ip_address, email=author_email)
     if moderation.is_repost(article=article, body=body, ip_address=ip_address, email=author_email):
         # The same sender's text again: keep nothing new, and answer as for any new comment
         # awaiting moderation. "Already posted" would tell anyone that a pending or rejected
         # comment with this text exists. Another reader's identical "Agreed." is stored.
-        logger.info("Duplicate comment not stored, from %s", ip_address)
+        logger.info("Duplicate comment not stored")
         return SubmitResult(comment=None)
 
     body_html = sanitize_comment(body)
@@ -88,7 +90,7 @@ def comment_submit(
         return SubmitResult(comment=existing, published=existing.status == Comment.Status.APPROVED)
     if status == Comment.Status.PENDING:
         transaction.on_commit(selectors.forget_pending_count)
-        transaction.on_commit(lambda: notifications.notify_moderators(comment))
+        tasks.send_moderator_email.enqueue_on_commit(comment.pk)
     elif status == Comment.Status.APPROVED:
         purge_page(article)  # the reader is sent back to the story: show the new comment
     return SubmitResult(comment=comment, published=status == Comment.Status.APPROVED)
@@ -119,7 +121,7 @@ def _transition(*, comment: Comment, to_status: str, moderator, reason: str = ""
         )
         transaction.on_commit(selectors.forget_pending_count)
         if to_status == Comment.Status.APPROVED:
-            transaction.on_commit(lambda: notifications.notify_author_approved(comment))
+            tasks.send_author_approved_email.enqueue_on_commit(comment.pk)
         if Comment.Status.APPROVED in (current, to_status):
             # The story and its listings (comment counts) change; purged after commit.
             purge_page(comment.article)

@@ -1,8 +1,10 @@
-"""Wagtail frontend-cache backends: our own page cache, and Varnish purged after commit.
+"""Wagtail frontend-cache backends: our own page cache, and Varnish purged by a background task.
 
 Wagtail sends purges from inside the publishing transaction. A reader rendering between the
 purge and the commit would put the old page back into the cache, so both backends wait for the
-commit (``on_commit`` runs at once when no transaction is open).
+commit (``on_commit`` runs at once when no transaction is open): our page cache is purged in
+the request, once committed; Varnish's PURGE requests are a background task (pagecache.tasks)
+queued with the transaction, retried while Varnish does not answer.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from urllib.parse import urlsplit
 from django.db import transaction
 from wagtail.contrib.frontend_cache.backends import BaseBackend, HTTPBackend
 
-from . import store
+from . import store, tasks
 
 
 class PageCacheBackend(BaseBackend):
@@ -27,8 +29,17 @@ class PageCacheBackend(BaseBackend):
 
 
 class OnCommitHTTPBackend(HTTPBackend):
-    """Wagtail's HTTPBackend (PURGE requests, e.g. to Varnish), sent once the data is committed."""
+    """Wagtail's HTTPBackend (PURGE requests, e.g. to Varnish), sent by the task worker once the
+    data is committed, and retried."""
+
+    def __init__(self, params):
+        self.location = params["LOCATION"]
+        super().__init__(params)
+
+    def purge(self, url: str) -> None:
+        self.purge_batch([url])
 
     def purge_batch(self, urls) -> None:
-        urls = list(urls)
-        transaction.on_commit(lambda: HTTPBackend.purge_batch(self, urls))
+        urls = sorted(set(urls))
+        if urls:
+            tasks.purge_http_cache.enqueue_on_commit(self.location, urls)
