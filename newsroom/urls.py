@@ -15,10 +15,15 @@ from articles import admin_views as article_admin_views
 from articles import feeds
 from articles import views as article_views
 from articles.sitemaps import TopicSitemap, news_sitemap, robots_txt
+from core import health
 from newsroom import pagepassword
 from newsroom.searchlimit import limit_uncached_searches
 
 urlpatterns = [
+    # Load balancer and orchestrator probes: never cached (pagecache excludes /health/, the
+    # answers say no-store), DEBUG lines in the log, no session or sign-in involved.
+    path("health/live", health.live, name="health-live"),
+    path("health/ready", health.ready, name="health-ready"),
     # Ahead of Wagtail's own, which names any page (drafts too) to any admin user.
     path("admin/choose-page/chosen-multiple/", article_admin_views.chosen_multiple),
     path("admin/", include(wagtailadmin_urls)),

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from core.logs import logging_config
+
 from .base import *  # noqa: F403
-from .base import REDIS_URL, env_bool
+from .base import LOG_LEVEL, REDIS_URL, env_bool, start_error_reporting
 
 DEBUG = False
 try:
@@ -17,6 +19,13 @@ except KeyError as exc:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production.") from exc
 if not SECRET_KEY.strip():
     raise ImproperlyConfigured("SECRET_KEY must not be empty in production.")
+
+# One JSON object per log line (LOG_FORMAT=console for readable lines), background tasks in the
+# database for `manage.py db_worker` (TASKS_BACKEND=immediate runs them in the web process).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+LOGGING = logging_config(fmt=LOG_FORMAT, level=LOG_LEVEL)
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS["background"]["BACKEND"] = TASK_BACKENDS[TASKS_BACKEND]  # noqa: F405
 
 # HTTPS: the site sits behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -43,3 +52,8 @@ if not REDIS_URL:
         for alias in ("default", "comments")
     }
     CACHES["fragments"] = FRAGMENT_CACHE  # noqa: F405
+
+# Health probes come over plain HTTP from the load balancer, which must not be sent to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+
+start_error_reporting("production")

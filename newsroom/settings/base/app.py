@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "captcha",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every answer carries X-Request-ID and every line logged for it the id (core/logs).
+    "core.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.contentpolicy.NewsroomCSPMiddleware",
     # Before anything reads request.POST: a form body that is not UTF-8 gets the 400 page

@@ -61,6 +61,7 @@ PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600
 # Requests with one of these cookies are answered fresh and never stored.
 PAGE_CACHE_PERSONAL_COOKIES = ["sessionid", "messages"]
 PAGE_CACHE_EXCLUDE_PATHS = [
+    r"/health/",
     r"/admin/",
     r"/comments/",
     r"/captcha/",
