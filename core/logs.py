@@ -118,7 +118,6 @@ APP_LOGGERS = (
     "comments",
     "newsroom",
     "django_redis",
-    "django_tasks",
     "django_tasks_db",
     "health_check",
 )
@@ -146,6 +145,13 @@ def logging_config(*, fmt: str, level: str | None = None) -> dict:
     # A request naming a host outside ALLOWED_HOSTS gets its 400 (before the page cache too);
     # Django would also log each one at ERROR with a traceback, and anyone can send them.
     config["loggers"]["django.security.DisallowedHost"] = {"handlers": [], "propagate": False}
+    # django-tasks logs every task's start and end at INFO, Wagtail's many small ones in the
+    # web process too: warnings and failures only (core.tasks logs each of ours once, and
+    # `manage.py db_worker` turns these back on in the worker).
+    config["loggers"]["django_tasks"] = {**app, "level": level or "WARNING"}
+    # django-dbbackup sets its command logger to DEBUG itself: only its warnings are shown.
+    config["handlers"]["console_warnings"] = {**handler, "level": "WARNING"}
+    config["loggers"]["dbbackup"] = {"handlers": ["console_warnings"], "propagate": False}
     # runserver's own line per request repeats ours (core.requestid); keep its warnings.
     config["loggers"]["django.server"] = {
         "handlers": ["console"],

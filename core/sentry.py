@@ -50,7 +50,8 @@ def _scrub_ip(match: re.Match) -> str:
     address = text.lstrip(".").rstrip(".:")
     host, colon, port = address.rpartition(":")
     if _is_ip(address) or (colon and port.isdigit() and _is_ip(host)):
-        return "[ip]"
+        start = text.index(address)
+        return text[:start] + "[ip]" + text[start + len(address) :]  # keep a full stop
     return text
 
 
@@ -88,8 +89,45 @@ def _scrub_breadcrumb(crumb: dict) -> dict:
     return crumb
 
 
+def _request_secrets() -> list[str]:
+    """What the reader typed into the fields named by SENTRY_SCRUB_FIELDS (a comment's body,
+    name and email) in the request being served, if its form was read: no pattern finds a
+    body, so its text is looked for wherever an error message may have quoted it."""
+    from django.conf import settings
+
+    from .logs import current_request
+
+    request = current_request.get()
+    post = getattr(request, "_post", None)  # only a form already parsed: never read a body here
+    if not post:
+        return []
+    secrets = set()
+    for field in getattr(settings, "SENTRY_SCRUB_FIELDS", ()):
+        for value in post.getlist(field):
+            value = value.strip()
+            if len(value) >= 4:
+                secrets.add(value)
+                secrets.update(line.strip() for line in value.splitlines() if len(line) >= 8)
+    return sorted(secrets, key=len, reverse=True)
+
+
+def _replace(value: Any, secrets: list[str]) -> Any:
+    if isinstance(value, str):
+        for secret in secrets:
+            value = value.replace(secret, REDACTED)
+        return value
+    if isinstance(value, dict):
+        return {key: _replace(item, secrets) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_replace(item, secrets) for item in value]
+    return value
+
+
 def scrub_event(event: dict, hint: dict | None = None) -> dict:
     """before_send: the event as it may leave the server."""
+    secrets = _request_secrets()
+    if secrets:
+        event = _replace(event, secrets)
     if isinstance(event.get("request"), dict):
         event["request"] = _scrub_request(event["request"])
     user = event.get("user")
@@ -141,8 +179,16 @@ def init(*, dsn: str, environment: str, release: str | None, **options: Any) -> 
         dsn=dsn,
         environment=environment,
         release=release,
-        send_default_pii=False,
-        include_local_variables=False,
+        # What the SDK collects at all: no user identity, cookies, bodies, SQL parameters or
+        # local variables; only the request headers named in KEPT_HEADERS.
+        data_collection={
+            "user_info": False,
+            "cookies": {"mode": "off"},
+            "http_headers": {"request": {"mode": "allowlist", "terms": sorted(KEPT_HEADERS)}},
+            "http_bodies": [],
+            "database_query_data": False,
+            "stack_frame_variables": False,
+        },
         max_request_body_size="never",
         before_send=scrub_event,
         before_breadcrumb=scrub_breadcrumb,

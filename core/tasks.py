@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -114,8 +115,9 @@ def background_task(
 def _attempt(task: BackgroundTask, func, args, kwargs, *, attempt: int, request_id: str | None):
     allowed = task.attempts_allowed
     while True:
+        started = time.perf_counter()
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
         except Exception as exc:
             if attempt >= allowed or isinstance(exc, task.no_retry_on):
                 # The backend records the task as FAILED with this traceback, and django-tasks
@@ -142,6 +144,12 @@ def _attempt(task: BackgroundTask, func, args, kwargs, *, attempt: int, request_
                 f"attempt {attempt} of {allowed} failed with {type(exc).__name__}: {exc}; "
                 f"attempt {attempt + 1} is task {retry.id}, in {delay.total_seconds():g} s"
             ) from exc
+        logger.info(
+            "Task %s done",
+            task.name,
+            extra={"duration_ms": round((time.perf_counter() - started) * 1000, 1)},
+        )
+        return result
 
 
 # -- Log context: every line logged while a task runs names it and its request ---------------

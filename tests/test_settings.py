@@ -116,3 +116,40 @@ def test_trusted_proxies_keeps_its_older_name_as_an_alias():
         code, SECRET_KEY="x" * 50, COMMENTS_TRUSTED_PROXIES="10.0.0.9", TRUSTED_PROXIES="10.0.0.1"
     )
     assert both.stdout.strip() == "10.0.0.1"
+
+
+def test_probes_over_plain_http_are_not_sent_to_https_in_production():
+    """A load balancer asks the app server directly over HTTP: a 301 would read as "down"."""
+    code = (
+        "from django.test import Client; c = Client();"
+        "print(c.get('/health/live').status_code, c.get('/').status_code)"
+    )
+    result = run_with_production_settings(
+        code, SECRET_KEY="x" * 50, ALLOWED_HOSTS="testserver", SECURE_SSL_REDIRECT="1"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["200", "301"]
+
+
+def test_production_logs_json_and_queues_tasks_in_the_database_by_default():
+    code = (
+        "from django.conf import settings;"
+        "print(settings.LOG_FORMAT, settings.TASKS['background']['BACKEND'],"
+        " settings.TASKS['default']['BACKEND'])"
+    )
+    result = run_with_production_settings(code, SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "json",
+        "django_tasks_db.DatabaseBackend",
+        "django_tasks.backends.immediate.ImmediateBackend",
+    ]
+    dev = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup();" + code],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings.dev"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert dev.stdout.split()[:2] == ["console", "django_tasks.backends.immediate.ImmediateBackend"]

@@ -32,6 +32,9 @@ TASK_RETRY_SECONDS = float(os.environ.get("TASK_RETRY_SECONDS", "30"))
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "development")
 SENTRY_RELEASE = os.environ.get("SENTRY_RELEASE") or None
+# Form fields whose values are cut out of any error report made while their request is served:
+# what a commenter typed (emails and addresses are also removed wherever they appear).
+SENTRY_SCRUB_FIELDS = ["body", "author_name", "author_email"]
 
 
 def start_error_reporting(environment: str) -> None:
