@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError
+from django_tasks_db.models import DBTaskResult
 
 from articles.models import ArticlePage
 from tests.articles.importing.helpers import FEEDS, RSS, page, run, snapshot
@@ -41,3 +42,41 @@ def test_section_option_and_default(home):
 def test_no_progress_bar_when_not_a_terminal(section, capsys):
     run(RSS)
     assert "[#" not in capsys.readouterr().err
+
+
+def test_background_runs_the_import_as_a_task(section):
+    """Development and tests run tasks at once: the report still comes back."""
+    out = run(RSS, "--background")
+    assert "Queued the import of" in out
+    created = ArticlePage.objects.count()
+    assert created > 0
+    assert f"created {created}, updated 0" in out
+
+
+def test_background_with_the_database_backend_only_queues_it(section, settings):
+    settings.TASKS = {
+        **settings.TASKS,
+        "background": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        },
+    }
+    out = run(RSS, "--background")
+    assert "Queued the import of" in out
+    assert ArticlePage.objects.count() == 0  # the worker imports it, not the command
+    (task,) = DBTaskResult.objects.all()
+    assert task.queue_name == "imports"
+    assert task.task_path == "articles.importing.tasks.import_feed_task"
+    assert task.args_kwargs["args"][1:] == [section.pk, False, False]
+
+
+def test_background_refuses_a_missing_file_at_once(section, tmp_path):
+    with pytest.raises(CommandError, match="no such feed file"):
+        run(tmp_path / "missing.xml", "--background")
+
+
+def test_a_feed_that_cannot_be_read_fails_the_task_without_retrying(section, tmp_path):
+    broken = tmp_path / "broken.xml"
+    broken.write_text("not a feed at all")
+    with pytest.raises(CommandError, match="the import failed: .*not an RSS or Atom feed"):
+        run(broken, "--background")
