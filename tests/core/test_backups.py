@@ -13,16 +13,13 @@ import os
 import re
 import tarfile
 import time
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
-import psycopg2
 import pytest
 from django.db import connection
 
+from tests.scratch import scratch_databases
 from tests.servers import manage, production_env
 
 COMMENTS = """
@@ -56,51 +53,11 @@ print(json.dumps({
 """
 
 
-@dataclass
-class Database:
-    url: str
-    drop: object = None  # called at the end
-
-
-def postgres_url(name: str) -> str:
-    s = connection.settings_dict
-    auth = quote(s["USER"] or "", safe="")
-    if s.get("PASSWORD"):
-        auth += ":" + quote(s["PASSWORD"], safe="")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{name}"
-
-
-def _admin(sql: str) -> None:
-    s = connection.settings_dict
-    admin = psycopg2.connect(
-        dbname="postgres",
-        user=s["USER"] or None,
-        password=s.get("PASSWORD") or None,
-        host=s["HOST"] or "127.0.0.1",
-        port=s["PORT"] or 5432,
-    )
-    admin.autocommit = True
-    try:
-        with admin.cursor() as cursor:
-            cursor.execute(sql)
-    finally:
-        admin.close()
-
-
 @pytest.fixture
-def databases(tmp_path) -> Iterator[tuple[str, str]]:
+def databases(tmp_path) -> Iterator[list[str]]:
     """Two empty databases of the pass's kind: the site, and the one to restore into."""
-    if connection.vendor == "postgresql":
-        names = [f"newsroom_backup_{uuid.uuid4().hex[:8]}_{role}" for role in ("site", "copy")]
-        for name in names:
-            _admin(f'CREATE DATABASE "{name}"')
-        try:
-            yield tuple(postgres_url(name) for name in names)
-        finally:
-            for name in names:
-                _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    else:
-        yield (f"sqlite:///{tmp_path / 'site.sqlite3'}", f"sqlite:///{tmp_path / 'copy.sqlite3'}")
+    with scratch_databases(tmp_path, "site", "copy") as urls:
+        yield urls
 
 
 def counts(env: dict[str, str]) -> dict:
