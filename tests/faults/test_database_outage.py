@@ -166,6 +166,9 @@ def test_pages_and_comment_post_answer_503_while_postgres_is_down_and_recover_at
     try:
         for name, path in pages.items():
             assert_outage_page(site.get(path), name)
+        outage = site.get(article, **{"X-Request-ID": "outage-probe-1"})
+        assert_outage_page(outage, "article with a request id")
+        assert outage.headers["X-Request-ID"] == "outage-probe-1"
         assert_outage_page(site.post(post_url, comment, cookies), "comment POST")
         assert_outage_page(site.get("/comments/challenge/"), "CAPTCHA challenge")
     finally:
@@ -189,3 +192,44 @@ def test_pages_and_comment_post_answer_503_while_postgres_is_down_and_recover_at
     log = site.log.read_text(errors="replace")
     assert "Database unavailable, answered 503" in log
     assert "Traceback" not in log, log[-3000:]
+    # Production logs one JSON object per line; the outage line names the request it answered.
+    (line,) = [
+        entry for entry in json_lines(site.log) if entry.get("request_id") == "outage-probe-1"
+    ]
+    assert line["level"] == "error"
+    assert line["logger"] == "newsroom.outage"
+    assert line["message"].startswith(f"Database unavailable, answered 503 to GET {article}")
+    assert (line["method"], line["path"]) == ("GET", article)
+
+
+def json_lines(log: Path) -> list[dict]:
+    return [json.loads(raw) for raw in log.read_text().splitlines() if raw.startswith("{")]
+
+
+def test_liveness_holds_while_readiness_follows_the_database(site):
+    """What a load balancer sees: the process stays alive, readiness drops with PostgreSQL and
+    comes back on the first probe after it returns."""
+    for _ in range(3):  # worker threads hold connections that will go stale
+        assert site.get("/health/ready").status == 200
+    site.pg.stop()
+    try:
+        for _ in range(3):
+            live = site.get("/health/live")
+            assert live.status == 200, live.text
+            ready = site.get("/health/ready")
+            assert ready.status == 503, ready.text
+            assert json.loads(ready.body)["checks"]["database"] == "fail"
+            assert "no-store" in ready.headers["Cache-Control"]
+            assert "127.0.0.1" not in ready.text and str(site.pg.port) not in ready.text
+    finally:
+        site.pg.start()
+    started = time.monotonic()
+    first = site.get("/health/ready")
+    took = time.monotonic() - started
+    assert first.status == 200, first.text
+    print(f"\nFirst readiness probe after PostgreSQL restarted: 200 in {took * 1000:.0f} ms")
+    assert json.loads(first.body)["checks"] == {"database": "ok", "migrations": "ok"}
+    # A failed probe is a warning with the reason (which the JSON body never gives).
+    lines = [e for e in json_lines(site.log) if e.get("path") == "/health/ready"]
+    assert any(e["message"].startswith("Not ready: database: Unavailable") for e in lines)
+    assert any(e["message"] == "GET /health/ready 503" for e in lines)
