@@ -39,14 +39,15 @@ run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production serving: production settings, hashed static files through WhiteNoise, gunicorn
-# (gunicorn.conf.py: WEB_CONCURRENCY workers, 127.0.0.1:$(PORT)). Needs SECRET_KEY; on plain
-# http://localhost also SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0.
+# (gunicorn.conf.py: WEB_CONCURRENCY workers, 127.0.0.1:$(PORT)) and the background task
+# workers beside it (deploy/serve.sh). Needs SECRET_KEY; on plain http://localhost also
+# SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0.
 serve: export DJANGO_SETTINGS_MODULE = newsroom.settings.production
 serve: install
 	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (see README, Production)"; exit 1; }
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
-	PORT=$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py
+	PORT=$(PORT) BIN=$(BIN) exec deploy/serve.sh
 
 # Varnish (deploy/varnish/default.vcl) on EDGE_PORT (8080) in front of `make serve`.
 serve-edge: install

@@ -21,5 +21,10 @@ preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# gunicorn's own lines as JSON too, like the site's (LOG_FORMAT, default json in production).
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    from core.logs import gunicorn_logconfig
+
+    logconfig_dict = gunicorn_logconfig(loglevel, access=bool(accesslog))
 # X-Forwarded-* headers are believed only from these proxies (Varnish on the same host).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

@@ -22,7 +22,17 @@ current_request: contextvars.ContextVar[Any] = contextvars.ContextVar(
     "newsroom_current_request", default=None
 )
 
-FIRST_KEYS = ("time", "level", "logger", "message", "request_id")
+FIRST_KEYS = (
+    "time",
+    "level",
+    "logger",
+    "message",
+    "request_id",
+    "method",
+    "path",
+    "status",
+    "duration_ms",
+)
 # Fields a record may carry through ``extra=``. Only these: Django's own loggers pass the
 # request object itself, whose text holds the query string (a search for an address).
 EXTRA_KEYS = (
@@ -54,7 +64,8 @@ def add_staff_user_id(logger, method_name: str, event_dict: dict) -> dict:
 
 
 def order_keys(logger, method_name: str, event_dict: dict) -> dict:
-    """time, level, logger, message and request id first: lines read alike, by eye or by jq."""
+    """time, level, logger, message, request id, method, path, status first: lines read alike,
+    by eye or by jq."""
     ordered = {key: event_dict.pop(key) for key in FIRST_KEYS if key in event_dict}
     ordered.update(event_dict)
     return ordered
@@ -159,3 +170,38 @@ def logging_config(*, fmt: str, level: str | None = None) -> dict:
         "propagate": False,
     }
     return config
+
+
+def gunicorn_logconfig(level: str, *, access: bool = False) -> dict:
+    """gunicorn's own loggers (start-up, worker restarts, access lines when asked for) in the
+    same JSON lines as the site's, for gunicorn.conf.py's ``logconfig_dict``.
+
+    gunicorn's access lines (with the client's address) only when asked for: core.requestid
+    already logs each request."""
+    formatter = {"()": make_formatter, "fmt": "json"}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "root": {"level": "INFO", "handlers": []},
+        "formatters": {"json": formatter},
+        "handlers": {
+            "error": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            },
+            "access": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stdout",
+            },
+        },
+        "loggers": {
+            "gunicorn.error": {"level": level.upper(), "handlers": ["error"], "propagate": False},
+            "gunicorn.access": {
+                "level": "INFO",
+                "handlers": ["access"] if access else [],
+                "propagate": False,
+            },
+        },
+    }

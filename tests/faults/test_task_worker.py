@@ -143,6 +143,12 @@ def test_a_comment_is_answered_without_a_worker_and_its_email_sent_once_one_star
             "comments.tasks.send_moderator_email",
         ) == [("SUCCESSFUL",)]
 
+    # Production's log is JSON throughout, gunicorn's own lines included (and no access line
+    # of gunicorn's, which would name the reader's address).
+    raw_lines = [raw for raw in web_log.read_text().splitlines() if raw.strip()]
+    assert raw_lines and all(raw.startswith("{") for raw in raw_lines), raw_lines[:5]
+    assert not [line for line in json_lines(web_log) if line["logger"] == "gunicorn.access"]
+
     # One request id from the reader's POST to the worker's last line about its email.
     (post_line,) = [
         line
