@@ -339,3 +339,21 @@ def test_varnish_keys_objects_on_the_normalised_host_and_never_shares_them(
                 refused = fetch("evil.example")
                 assert refused.status == 400 and refused.headers["X-Cache"] == "MISS"
                 assert article.title not in refused.text
+
+            # One request id through both tiers: the reader's own (or Varnish's) comes back
+            # on a hit too, a miss carries it to the app's log, and probes are never stored.
+            hit = http_request(edge, "GET", url, headers={"X-Request-ID": "reader-hit-1"})
+            assert hit.headers["X-Cache"] == "HIT"
+            assert hit.headers["X-Request-ID"] == "reader-hit-1"
+            assert re.fullmatch(r"varnish-\d+", get(edge, url).headers["X-Request-ID"])
+            miss = http_request(edge, "GET", f"{url}?page=2", headers={"X-Request-ID": "miss-1"})
+            assert miss.headers["X-Cache"] == "MISS" and miss.headers["X-Request-ID"] == "miss-1"
+            for _ in range(2):
+                probe = http_request(edge, "GET", "/health/ready")
+                assert probe.status == 200 and probe.headers["X-Cache"] == "MISS"
+    app_lines = [
+        json.loads(raw)
+        for raw in (tmp_path / "app.log").read_text().splitlines()
+        if raw.startswith("{")
+    ]
+    assert [line["path"] for line in app_lines if line.get("request_id") == "miss-1"] == [url]

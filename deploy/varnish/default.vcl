@@ -6,6 +6,8 @@
 # others come back `private, no-cache` and are not stored). Wagtail's frontend cache
 # (HTTPBackend) sends `PURGE <path>` from the app servers: every cached variant of that path (any host, any query
 # string) is banned; `PURGE /*` bans everything (a section renamed: every page's navigation).
+# The health probes (/health/) are never cached. Each request carries one X-Request-ID, the
+# client's when sane, else Varnish's own transaction id, to the app and back to the client.
 vcl 4.1;
 
 import std;
@@ -32,6 +34,10 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # One request id from the edge to the app's log lines (core.requestid keeps a sane one).
+    if (req.http.X-Request-ID !~ "^[A-Za-z0-9][A-Za-z0-9._:+=/-]{0,127}$") {
+        set req.http.X-Request-ID = "varnish-" + req.xid;
+    }
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Purging not allowed"));
@@ -48,7 +54,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|comments|captcha|documents)/") {
+    if (req.url ~ "^/(admin|comments|captcha|documents|health)/") {
         return (pass);
     }
     if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
@@ -78,6 +84,7 @@ sub vcl_hash {
 sub vcl_backend_response {
     # Remembered for bans: the path without its query string.
     set beresp.http.X-Path = regsub(bereq.url, "\?.*$", "");
+    unset beresp.http.X-Request-ID;  # a stored page answers each reader with their own id
     set beresp.grace = 6h;
     if (beresp.http.Set-Cookie) {
         # Never share a response that sets a cookie.
@@ -89,6 +96,7 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.X-Path;
+    set resp.http.X-Request-ID = req.http.X-Request-ID;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {
