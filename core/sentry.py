@@ -13,7 +13,9 @@ from __future__ import annotations
 import ipaddress
 import re
 import shutil
-import subprocess  # nosec B404  (git, to name the release)
+
+# git names the release (git_commit); fixed arguments, no shell.
+import subprocess  # nosec B404
 from pathlib import Path
 from typing import Any
 
@@ -156,7 +158,8 @@ def git_commit(directory: Path) -> str | None:
     if git is None:
         return None
     try:
-        result = subprocess.run(  # noqa: S603  # nosec B603  (fixed arguments, no shell)
+        # Fixed arguments (git found on PATH, our own folder), no shell.
+        result = subprocess.run(  # noqa: S603  # nosec B603
             [git, "-C", str(directory), "rev-parse", "HEAD"],
             capture_output=True,
             text=True,
