@@ -43,3 +43,25 @@ class OnCommitHTTPBackend(HTTPBackend):
         urls = sorted(set(urls))
         if urls:
             tasks.purge_http_cache.enqueue_on_commit(self.location, urls)
+
+
+class QueuedBackend(BaseBackend):
+    """Any other Wagtail frontend-cache backend (Cloudflare, CloudFront), its purges sent by the
+    task worker after the commit (pagecache.tasks.purge_cdn) instead of inside the request.
+
+    Configured as ``{"BACKEND": "pagecache.backends.QueuedBackend", "NAME": <its key in
+    WAGTAILFRONTENDCACHE>, "WRAPS": <the backend's dotted path>, ...its own parameters}``. The
+    task is given the name, never the parameters: credentials stay out of the queue's table.
+    """
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.name = params["NAME"]
+
+    def purge(self, url: str) -> None:
+        self.purge_batch([url])
+
+    def purge_batch(self, urls) -> None:
+        urls = sorted(set(urls))
+        if urls:
+            tasks.purge_cdn.enqueue_on_commit(self.name, urls)

@@ -12,6 +12,8 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
+from django.conf import settings
+from django.utils.module_loading import import_string
 from wagtail import __version__ as wagtail_version
 
 from core.tasks import background_task
@@ -65,4 +67,18 @@ def purge_http_cache(location: str, urls: list[str]) -> int:
             f"{len(failed)} of {len(urls)} purges failed at {location}: " + "; ".join(failed[:5])
         )
     logger.info("Purged %d URLs at %s", len(urls), location)
+    return len(urls)
+
+
+@background_task()
+def purge_cdn(name: str, urls: list[str]) -> int:
+    """Purge URLs through the Wagtail backend configured as WAGTAILFRONTENDCACHE[name] (its
+    WRAPS). Network errors raise and are retried; the CDN's own refusals are logged by
+    Wagtail's backend (it does not raise them)."""
+    params = dict(settings.WAGTAILFRONTENDCACHE[name])
+    backend_class = import_string(params.pop("WRAPS"))
+    for key in ("BACKEND", "NAME"):
+        params.pop(key, None)
+    backend_class(params).purge_batch(urls)
+    logger.info("Purged %d URLs through %s", len(urls), name)
     return len(urls)

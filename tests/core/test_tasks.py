@@ -119,7 +119,7 @@ def run_worker() -> None:
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_queued_a_failing_task_is_retried_by_the_worker_then_recorded_and_logged(
     database_backend, in_request
 ):
@@ -164,7 +164,7 @@ def test_queued_a_failing_task_is_retried_by_the_worker_then_recorded_and_logged
     assert "RuntimeError: mail server down for queued" in out.getvalue()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_queue_check_notices_tasks_waiting_for_a_worker(database_backend):
     fails_twice.enqueue("waits")
     out = io.StringIO()
@@ -174,7 +174,7 @@ def test_the_queue_check_notices_tasks_waiting_for_a_worker(database_backend):
         call_command("task_queue", "--check", "--max-wait=0", stdout=io.StringIO())
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_queued_a_task_that_recovers_ends_successful(database_backend, in_request):
     fails_twice.enqueue("recovers later")
     run_worker()

@@ -89,7 +89,7 @@ def test_a_purge_varnish_refuses_is_tried_again(
     assert (host(article), article.url) in varnish.purged
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_with_the_database_backend_the_worker_sends_the_purges(article, varnish, settings):
     settings.TASKS = {
         **settings.TASKS,
@@ -112,3 +112,37 @@ def test_with_the_database_backend_the_worker_sends_the_purges(article, varnish,
     statuses = list(DBTaskResult.objects.order_by("enqueued_at").values_list("status", flat=True))
     assert statuses == [TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL]  # retried once
     assert (host(article), article.url) in varnish.purged
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_cdn_backend_is_purged_by_the_worker_and_its_settings_stay_out_of_the_queue(
+    article, settings
+):
+    """Cloudflare and CloudFront are wrapped the same way; Wagtail's own HTTP backend stands
+    in for them here, with a secret among its parameters."""
+    settings.TASKS = {
+        **settings.TASKS,
+        "background": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        },
+    }
+    with fake_varnish() as cdn:
+        settings.WAGTAILFRONTENDCACHE = {
+            **settings.WAGTAILFRONTENDCACHE,
+            "cdn": {
+                "BACKEND": "pagecache.backends.QueuedBackend",
+                "NAME": "cdn",
+                "WRAPS": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": cdn.url,
+                "BEARER_TOKEN": "cdn-secret-token",
+            },
+        }
+        purge_page(article)
+        assert cdn.purged == []
+        (task,) = DBTaskResult.objects.all()
+        assert task.task_path == "pagecache.tasks.purge_cdn"
+        assert task.args_kwargs["args"][0] == "cdn"
+        assert "cdn-secret-token" not in str(task.args_kwargs)
+        call_command("db_worker", "--backend=background", "--batch", "--no-startup-delay")
+        assert (host(article), article.url) in cdn.purged

@@ -88,8 +88,9 @@ PAGE_CACHE_SEARCH_SECONDS = int(os.environ.get("PAGE_CACHE_SEARCH_SECONDS", "120
 # for page-cache misses; they also vary on the reader-cache version, so changes show at once.
 READER_FRAGMENT_SECONDS = int(os.environ.get("READER_FRAGMENT_SECONDS", "600"))
 
-# Purging (wagtail.contrib.frontend_cache): our page cache always; Varnish, Cloudflare or
-# CloudFront as well when configured. pagecache/purge.py decides which URLs a change purges.
+# Purging (wagtail.contrib.frontend_cache): our page cache always, in the request once it has
+# committed; Varnish, Cloudflare or CloudFront as well when configured, by the task worker
+# (pagecache/tasks.py). pagecache/purge.py decides which URLs a change purges.
 WAGTAILFRONTENDCACHE = {"pagecache": {"BACKEND": "pagecache.backends.PageCacheBackend"}}
 if os.environ.get("FRONTEND_CACHE_VARNISH_URL"):
     WAGTAILFRONTENDCACHE["varnish"] = {
@@ -98,13 +99,17 @@ if os.environ.get("FRONTEND_CACHE_VARNISH_URL"):
     }
 if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BACKEND": "pagecache.backends.QueuedBackend",
+        "NAME": "cloudflare",
+        "WRAPS": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
         "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
         "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
     }
 if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
     WAGTAILFRONTENDCACHE["cloudfront"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "BACKEND": "pagecache.backends.QueuedBackend",
+        "NAME": "cloudfront",
+        "WRAPS": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
     }
 # Our purge lists name each language's URL itself; Wagtail's rewriting would invent /en/ URLs.
