@@ -167,6 +167,9 @@ def test_queued_a_failing_task_is_retried_by_the_worker_then_recorded_and_logged
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_queue_check_notices_tasks_waiting_for_a_worker(database_backend):
     fails_twice.enqueue("waits")
+    quiet = io.StringIO()
+    call_command("task_queue", "--quiet", stdout=quiet)
+    assert quiet.getvalue() == ""  # nothing to report yet: cron mails nothing
     out = io.StringIO()
     call_command("task_queue", stdout=out)  # without --check: a report, never an error
     assert re.search(r"default\s+1\s+1\s+\d+ s", out.getvalue()), out.getvalue()

@@ -25,14 +25,28 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--check", action="store_true")
+        parser.add_argument(
+            "--quiet", action="store_true", help="Print nothing unless there is a problem (cron)."
+        )
         parser.add_argument("--max-wait", type=int, default=300)
         parser.add_argument("--max-run", type=int, default=3600)
         parser.add_argument("--hours", type=int, default=24, help="How far back to count.")
 
     def handle(self, *args, **options):
+        lines: list[str] = []
+        problems = self._report(lines, options)
+        if problems or not options["quiet"]:
+            for line in lines:
+                self.stdout.write(line)
+            for problem in problems:
+                self.stdout.write(self.style.WARNING(problem))
+        if options["check"] and problems:
+            raise CommandError(f"{len(problems)} problem(s) in the task queue")
+
+    def _report(self, lines: list[str], options) -> list[str]:
         if not settings.TASKS[BACKEND]["BACKEND"].startswith("django_tasks_db"):
-            self.stdout.write("Tasks run at once (TASKS_BACKEND=immediate): there is no queue.")
-            return
+            lines.append("Tasks run at once (TASKS_BACKEND=immediate): there is no queue.")
+            return []
         from django_tasks_db.models import DBTaskResult
 
         now = timezone.now()
@@ -57,7 +71,7 @@ class Command(BaseCommand):
                 ),
             )
         }
-        self.stdout.write(
+        lines.append(
             f"{'queue':<10}{'waiting':>8}{'due':>6}{'oldest due':>12}{'running':>9}"
             f"{'done':>7}{'failed':>8}   (done and failed: last {options['hours']} h)"
         )
@@ -66,7 +80,7 @@ class Command(BaseCommand):
             row = per_queue.get(queue, {})
             oldest = row.get("oldest_due")
             wait = (now - oldest).total_seconds() if oldest else None
-            self.stdout.write(
+            lines.append(
                 f"{queue:<10}{row.get('waiting', 0):>8}{row.get('due', 0):>6}"
                 f"{(f'{wait:.0f} s' if wait is not None else '-'):>12}{row.get('running', 0):>9}"
                 f"{row.get('done', 0):>7}{row.get('failed', 0):>8}"
@@ -83,7 +97,4 @@ class Command(BaseCommand):
         for task in failed.order_by("-finished_at")[:20]:
             last = (task.traceback.strip().splitlines() or [""])[-1]
             problems.append(f"task {task.id} ({task.task_path}) failed {task.finished_at}: {last}")
-        for problem in problems:
-            self.stdout.write(self.style.WARNING(problem))
-        if options["check"] and problems:
-            raise CommandError(f"{len(problems)} problem(s) in the task queue")
+        return problems
