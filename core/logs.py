@@ -163,6 +163,13 @@ def logging_config(*, fmt: str, level: str | None = None) -> dict:
     # django-dbbackup sets its command logger to DEBUG itself: only its warnings are shown.
     config["handlers"]["console_warnings"] = {**handler, "level": "WARNING"}
     config["loggers"]["dbbackup"] = {"handlers": ["console_warnings"], "propagate": False}
+    # Django's own loggers through ours (its default console handler would repeat them in
+    # development), runserver's line per request only for errors (ours says it all).
+    config["loggers"]["django"] = {
+        "handlers": ["console"],
+        "level": level or "INFO",
+        "propagate": False,
+    }
     # runserver's own line per request repeats ours (core.requestid); keep its warnings.
     config["loggers"]["django.server"] = {
         "handlers": ["console"],

@@ -37,6 +37,12 @@ def request_id_from(request: HttpRequest) -> str:
     return uuid.uuid4().hex
 
 
+def forget_request(**kwargs) -> None:
+    """Drop the finished request's log context (also the request_finished receiver)."""
+    structlog.contextvars.clear_contextvars()
+    current_request.set(None)
+
+
 def current_request_id() -> str | None:
     """The id of the request (or task) being served in this context, if any."""
     return structlog.contextvars.get_contextvars().get("request_id")
@@ -49,18 +55,17 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.perf_counter()
         request.request_id = request_id_from(request)
-        tokens = structlog.contextvars.bind_contextvars(
+        # Bound until the response is closed (request_finished, below), not only until this
+        # returns: Django logs a 4xx ("Not Found: …") after the middleware has answered.
+        forget_request()
+        structlog.contextvars.bind_contextvars(
             request_id=request.request_id, method=request.method, path=request.path
         )
-        request_token = current_request.set(request)
-        try:
-            response = self.get_response(request)
-            response[HEADER] = request.request_id
-            self._log(request, response, started)
-            return response
-        finally:
-            current_request.reset(request_token)
-            structlog.contextvars.reset_contextvars(**tokens)
+        current_request.set(request)
+        response = self.get_response(request)
+        response[HEADER] = request.request_id
+        self._log(request, response, started)
+        return response
 
     @staticmethod
     def _log(request: HttpRequest, response: HttpResponse, started: float) -> None:

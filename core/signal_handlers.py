@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.core.signals import request_finished
 from django_tasks import signals as task_signals
 
-from . import tasks
+from . import requestid, tasks
 
 
 def connect() -> None:
+    # A request's log context lasts until its response is closed (core.requestid).
+    request_finished.connect(requestid.forget_request, dispatch_uid="core-request-context-end")
     # The task's log context is bound before django-tasks logs that it started and released
     # after it logs how it finished, so both lines carry the task's request id: ours goes
     # first in the started signal (django-tasks connected its own when it was imported).

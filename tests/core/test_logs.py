@@ -117,3 +117,16 @@ def test_development_lines_are_readable_text():
     assert "Comment 7 held" in text
     assert "[comments]" in text
     assert not text.startswith("{")
+
+
+def test_django_s_own_not_found_line_carries_the_request_id(client, home):
+    """Django logs a 4xx after the middleware has answered; the id is still bound then."""
+    with structured_logs() as lines:
+        response = client.get("/no-such-page/", HTTP_X_REQUEST_ID="lost-1")
+    assert response.status_code == 404
+    (warning,) = [line for line in lines if line["logger"] == "django.request"]
+    assert warning["message"] == "Not Found: /no-such-page/"
+    assert warning["request_id"] == "lost-1"
+    with structured_logs() as after:
+        logging.getLogger("comments").info("between requests")
+    assert "request_id" not in after[0]  # forgotten once the response was closed
