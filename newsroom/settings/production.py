@@ -25,7 +25,11 @@ if not SECRET_KEY.strip():
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING = logging_config(fmt=LOG_FORMAT, level=LOG_LEVEL)
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
-TASKS["background"]["BACKEND"] = TASK_BACKENDS[TASKS_BACKEND]  # noqa: F405
+# A new dict: base's is shared with every settings module imported in the same process.
+TASKS = {
+    **TASKS,  # noqa: F405
+    "background": {**TASKS["background"], "BACKEND": TASK_BACKENDS[TASKS_BACKEND]},  # noqa: F405
+}
 
 # HTTPS: the site sits behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
