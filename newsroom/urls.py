@@ -68,6 +68,7 @@ urlpatterns += i18n_patterns(
     path("topics/<slug:slug>/", article_views.topic, name="topic"),
     path("authors/<slug:slug>/", article_views.author, name="author"),
     path("people/", article_views.people, name="people"),
+    path("safety/", include("safety.urls")),
     path("people/<slug:slug>/", article_views.person, name="person"),
     path("archive/<int:year>/", article_views.archive, name="archive-year"),
     path("archive/<int:year>/<int:month>/", article_views.archive, name="archive-month"),

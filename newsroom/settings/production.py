@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from core.logs import logging_config
 
 from .base import *  # noqa: F403
-from .base import LOG_LEVEL, REDIS_URL, env_bool, start_error_reporting
+from .base import LOG_LEVEL, REDIS_URL, altcha_hmac_key, env_bool, start_error_reporting
 
 DEBUG = False
 try:
@@ -19,6 +19,7 @@ except KeyError as exc:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production.") from exc
 if not SECRET_KEY.strip():
     raise ImproperlyConfigured("SECRET_KEY must not be empty in production.")
+ALTCHA_HMAC_KEY = altcha_hmac_key(SECRET_KEY)  # proof-of-work challenges (safety/pow.py)
 
 # One JSON object per log line (LOG_FORMAT=console for readable lines), background tasks in the
 # database for `manage.py db_worker` (TASKS_BACKEND=immediate runs them in the web process).

@@ -4,10 +4,12 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import altcha_hmac_key
 
 DEBUG = False
 # A fixed key is fine for the test suite only.
 SECRET_KEY = "test-only-key"  # noqa: S105  # nosec B105
+ALTCHA_HMAC_KEY = altcha_hmac_key(SECRET_KEY)  # proof-of-work challenges (safety/pow.py)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "core",
     "articles",
     "comments",
+    "safety",
     "pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",

@@ -64,6 +64,7 @@ PAGE_CACHE_EXCLUDE_PATHS = [
     r"/health/",
     r"/admin/",
     r"/comments/",
+    r"/(?:[a-z]{2}/)?safety/",  # confirmation links, proof-of-work challenges
     r"/captcha/",
     r"/documents/",
     r"/media/",

@@ -1,0 +1,105 @@
+"""The Bans list: a snippet viewset with filters, a default expiry, and a logged Lift action."""
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+
+from .. import services
+from ..models import Ban
+
+
+class BanFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(choices=Ban.Kind.choices, empty_label="Any kind")
+    state = django_filters.ChoiceFilter(
+        label="State",
+        choices=[("active", "Active"), ("expired", "Expired"), ("lifted", "Lifted")],
+        empty_label="Any state",
+        method="filter_state",
+    )
+
+    class Meta:
+        model = Ban
+        fields = ["kind", "state"]
+
+    def filter_state(self, queryset, name, value):
+        now = timezone.now()
+        if value == "active":
+            return queryset.filter(lifted_at__isnull=True).filter(
+                Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+            )
+        if value == "expired":
+            return queryset.filter(lifted_at__isnull=True, expires_at__lte=now)
+        if value == "lifted":
+            return queryset.filter(lifted_at__isnull=False)
+        return queryset
+
+
+class BanCreateView(CreateView):
+    """A new ban is the current user's, and lasts SAFETY_BAN_DEFAULT_DAYS unless changed."""
+
+    def get_initial_form_instance(self):
+        return Ban(created_by=self.request.user, expires_at=services.default_ban_expiry())
+
+
+class StateColumn(Column):
+    cell_template_name = "safety/admin/ban_state_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        context["request"] = request
+        context["csrf_token"] = get_token(request) if request else ""
+        context["can_lift"] = bool(
+            request and instance.is_active and request.user.has_perm("safety.change_ban")
+        )
+        return context
+
+
+@require_POST
+def lift(request, pk: int):
+    if not request.user.has_perm("safety.change_ban"):
+        raise PermissionDenied
+    ban = get_object_or_404(Ban, pk=pk)
+    if services.ban_lift(ban=ban, user=request.user):
+        messages.success(request, f"Ban on {ban.value} lifted.")
+    else:
+        messages.info(request, f"The ban on {ban.value} was already lifted.")
+    return redirect("wagtailsnippets_safety_ban:list")
+
+
+class BanViewSet(SnippetViewSet):
+    model = Ban
+    icon = "lock"
+    menu_label = "Bans"
+    menu_name = "bans"
+    menu_order = 206
+    add_to_admin_menu = True
+    create_view_class = BanCreateView
+    filterset_class = BanFilterSet
+    search_fields = ["value", "reason"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    form_fields = ["kind", "value", "reason", "expires_at"]
+    list_display = [
+        Column("value", label="Banned"),
+        Column("kind", label="Kind", accessor="get_kind_display"),
+        Column("reason", label="Reason"),
+        DateColumn("created_at", label="Since"),
+        Column("created_by", label="By"),
+        DateColumn("expires_at", label="Expires"),
+        StateColumn("state", label="State"),
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("lift/<int:pk>/", lift, name="lift")]

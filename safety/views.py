@@ -1,0 +1,37 @@
+"""Reader-facing safety endpoints: the confirmation link's page, and proof-of-work challenges."""
+
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import confirmation, pow, services
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm_email(request, token: str):
+    """GET shows a button (mail scanners fetch links and must not spend them); POST confirms."""
+    state = "ask"
+    status = 200
+    try:
+        confirmation.check_token(token)
+        if request.method == "POST":
+            comment = services.email_confirm(token=token)
+            state = "done"
+            article = comment.article
+    except confirmation.LinkExpired:
+        state, status = "expired", 410
+    except confirmation.LinkInvalid:
+        state, status = "invalid", 404
+    context = {"state": state, "token": token}
+    if state == "done":
+        context["article"] = article
+    return TemplateResponse(request, "safety/confirm_email.html", context, status=status)
+
+
+@never_cache
+@require_GET
+def pow_challenge(request):
+    """A fresh, signed proof-of-work challenge (ALTCHA format) for each reader."""
+    return JsonResponse(pow.new_challenge())
