@@ -109,7 +109,9 @@ def fit(texts: list[str], labels: list[int], params: dict | None = None) -> Trai
     """Learn a model from texts labelled 1 (spam) or 0 (not spam)."""
     params = dict(params or PARAMS)
     idf = _idf(texts, params)
-    model = LogisticRegression(C=params["C"], class_weight="balanced", max_iter=1000)
+    model = LogisticRegression(
+        C=params["C"], class_weight="balanced", solver="liblinear", max_iter=1000
+    )
     model.fit(_features(texts, params, idf), np.asarray(labels))
     return TrainedModel(
         params=params,

@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
@@ -46,8 +47,12 @@ class BanFilterSet(WagtailFilterSet):
 class BanCreateView(CreateView):
     """A new ban is the current user's, and lasts SAFETY_BAN_DEFAULT_DAYS unless changed."""
 
-    def get_initial_form_instance(self):
-        return Ban(created_by=self.request.user, expires_at=services.default_ban_expiry())
+    def get_initial(self):
+        return {**super().get_initial(), "expires_at": services.default_ban_expiry()}
+
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
 
 
 class StateColumn(Column):
@@ -83,14 +88,19 @@ class BanViewSet(SnippetViewSet):
     menu_name = "bans"
     menu_order = 206
     add_to_admin_menu = True
-    create_view_class = BanCreateView
+    add_view_class = BanCreateView
     filterset_class = BanFilterSet
     search_fields = ["value", "reason"]
     search_backend_name = None
     list_per_page = 50
     ordering = ["-created_at"]
     inspect_view_enabled = True
-    form_fields = ["kind", "value", "reason", "expires_at"]
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("value"),
+        FieldPanel("reason"),
+        FieldPanel("expires_at"),
+    ]
     list_display = [
         Column("value", label="Banned"),
         Column("kind", label="Kind", accessor="get_kind_display"),
