@@ -71,7 +71,9 @@ def test_each_language_is_learned():
     )
     for lang in ("en", "es", "ar"):
         part = [r for r in test if r["lang"] == lang]
-        scores = model.scores([classifier.comment_text(name=r["name"], body=r["body"]) for r in part])
+        scores = model.scores(
+            [classifier.comment_text(name=r["name"], body=r["body"]) for r in part]
+        )
         right = sum((s >= 0.5) == bool(r["spam"]) for s, r in zip(scores, part, strict=True))
         assert right / len(part) >= 0.8, lang
 

@@ -107,7 +107,11 @@ def test_the_page_and_email_speak_the_readers_language(
     assert mail.outbox[-1].subject == "Confirma tu dirección de correo"
     page = client.get(link.removeprefix("http://testserver"))
     assert "Confirmar mi dirección" in page.content.decode()
-    link = _request(make_comment(email="qari@example.org", body="x"), django_capture_on_commit_callbacks, language="ar")
+    link = _request(
+        make_comment(email="qari@example.org", body="x"),
+        django_capture_on_commit_callbacks,
+        language="ar",
+    )
     page = client.get(link.removeprefix("http://testserver"))
     assert 'dir="rtl"' in page.content.decode()
     assert "تأكيد" in page.content.decode()
