@@ -19,6 +19,7 @@ import altcha
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django_altcha import get_altcha_challenge, get_hmac_key
 
 from .models import SpentPowChallenge
@@ -26,6 +27,11 @@ from .models import SpentPowChallenge
 logger = logging.getLogger(__name__)
 
 FIELD = "altcha"  # the form field the solver fills in (ALTCHA's own name)
+# What the comment form says when verify_pow refuses, as for a wrong CAPTCHA (text kept).
+REFUSED_MESSAGE = gettext_lazy(
+    "Your browser did not finish its quick check (it needs JavaScript). Please try again; "
+    "your comment has been kept below."
+)
 MAX_PAYLOAD = 2048  # a real payload is about 400 characters
 
 

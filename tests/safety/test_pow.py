@@ -133,3 +133,12 @@ def test_concurrent_replays_succeed_once(on_postgres):
         thread.join(timeout=60)
     assert not errors, errors
     assert sorted(results) == [False] * (count - 1) + [True]
+
+
+def test_refusal_message_is_translated():
+    from django.utils import translation
+
+    with translation.override("es"):
+        assert "comprobación rápida" in str(pow.REFUSED_MESSAGE)
+    with translation.override("ar"):
+        assert "الفحص السريع" in str(pow.REFUSED_MESSAGE)
