@@ -19,7 +19,8 @@ ITEM = """<article data-triage-item tabindex="-1" data-triage-label="Comment by 
 <input type="hidden" name="csrfmiddlewaretoken" value="t"><button>Approve</button></form>
 <form data-triage-action="reject" method="post" action="/triage-post/{n}/reject/">
 <input type="hidden" name="reason"><input type="hidden" name="detail"><button>Reject</button></form>
-<form data-triage-action="spam" method="post" action="/triage-post/{n}/spam/"><button>Spam</button></form>
+<form data-triage-action="spam" method="post" action="/triage-post/{n}/spam/">
+<button>Spam</button></form>
 <a data-triage-action="open" href="/triage-open/{n}/">Open</a>
 </article>"""
 

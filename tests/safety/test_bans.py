@@ -171,3 +171,21 @@ def test_people_without_the_right_cannot_ban_or_lift(client, editor):
     assert client.get(LIST).status_code in (302, 403)
     assert client.post(f"{LIST}lift/{b.pk}/").status_code in (302, 403)
     assert is_banned(email="t@example.org") == b
+
+
+def test_moderators_group_gets_ban_and_reason_rights_but_not_data_rights():
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name="Comment moderators")
+    assert sorted(
+        group.permissions.filter(content_type__app_label="safety").values_list(
+            "codename", flat=True
+        )
+    ) == [
+        "add_ban",
+        "add_rejectionreason",
+        "change_ban",
+        "change_rejectionreason",
+        "view_ban",
+        "view_rejectionreason",
+    ]

@@ -19,9 +19,7 @@ REPORT = "/admin/safety/moderation/"
 
 def _traffic(make_comment, make_article, scale):
     batch = Comment.objects.count()
-    stories = [
-        make_article(title=f"Story {n}", slug=f"story-{batch}-{n}") for n in range(3)
-    ]
+    stories = [make_article(title=f"Story {n}", slug=f"story-{batch}-{n}") for n in range(3)]
     for n in range(scale):
         story = stories[n % 3] if n % 2 else stories[0]
         make_comment(
