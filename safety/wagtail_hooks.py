@@ -40,7 +40,7 @@ class RejectionReasonViewSet(SnippetViewSet):
 class SafetyViewSetGroup(SnippetViewSetGroup):
     items = (BanViewSet, RejectionReasonViewSet)
     menu_label = "Safety"
-    menu_icon = "lock"
+    menu_icon = "warning"
     menu_name = "safety"
     menu_order = 206
 

@@ -86,8 +86,6 @@ class BanViewSet(SnippetViewSet):
     icon = "lock"
     menu_label = "Bans"
     menu_name = "bans"
-    menu_order = 206
-    add_to_admin_menu = True
     add_view_class = BanCreateView
     filterset_class = BanFilterSet
     search_fields = ["value", "reason"]

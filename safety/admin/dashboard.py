@@ -1,5 +1,6 @@
 """The moderation dashboard: a panel on the admin home page and a page under Reports."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -36,6 +37,7 @@ def _context(stats: dashboard.Stats) -> dict:
         "totals": [stats.totals[key] for key, _, _ in chart.SERIES],
         "legend": [(label, stats.totals[key]) for key, label, _ in chart.SERIES],
         "report_url": reverse("safety_moderation_report"),
+        "min_per_class": settings.SAFETY_SCORE_MIN_PER_CLASS,
     }
 
 
