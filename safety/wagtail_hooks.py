@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import pipeline  # noqa: F401  (registers safety's hooks for the comment pipeline)
 from .admin import commenter_data, dashboard
 from .admin.bans import BanViewSet
 from .models import RejectionReason
