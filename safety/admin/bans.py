@@ -8,6 +8,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
@@ -53,6 +54,15 @@ class BanCreateView(CreateView):
     def save_instance(self):
         self.form.instance.created_by = self.request.user
         return super().save_instance()
+
+
+class ExpiresColumn(Column):
+    """The expiry as a date (Wagtail's DateColumn reads a future date as "Just now")."""
+
+    def get_value(self, instance):
+        if instance.expires_at is None:
+            return "Until lifted"
+        return date_format(timezone.localtime(instance.expires_at), "j M Y H:i")
 
 
 class StateColumn(Column):
@@ -105,7 +115,7 @@ class BanViewSet(SnippetViewSet):
         Column("reason", label="Reason"),
         DateColumn("created_at", label="Since"),
         Column("created_by", label="By"),
-        DateColumn("expires_at", label="Expires"),
+        ExpiresColumn("expires_at", label="Expires"),
         StateColumn("state", label="State"),
     ]
 

@@ -100,5 +100,14 @@ def test_dashboard_in_light_and_dark(browser, live_server, article, tmp_path):
         body_text = tab.evaluate("() => getComputedStyle(document.querySelector('main')).color")
         assert svg_text == body_text  # the chart's labels follow the theme's text colour
         tab.screenshot(path=tmp_path / f"moderation-report-{scheme}.png", full_page=True)
+        if scheme == "light":
+            tab.goto("/admin/snippets/safety/ban/add/")
+            tab.select_option("#id_kind", "ip")
+            tab.fill("#id_value", "203.0.113.0/24")
+            tab.fill("#id_reason", "Casino spam run from one network")
+            tab.click("main button[type=submit]")
+            tab.wait_for_url("**/admin/snippets/safety/ban/")
+            tab.screenshot(path=tmp_path / "bans-list.png", full_page=True)
+            assert tab.locator("text=Lift ban").count() == 1
         context.close()
     print(f"\nscreenshots: {tmp_path}")

@@ -118,6 +118,15 @@ def test_moderator_bans_from_the_admin_and_it_is_logged(client, moderator):
     entry = ModelLogEntry.objects.get(action="wagtail.create")
     assert entry.user == moderator and entry.object_id == str(created.pk)
 
+    dated = services.ban_create(
+        kind="email",
+        value="d@example.org",
+        reason="r",
+        user=None,
+        expires_at=timezone.make_aware(timezone.datetime(2031, 5, 4, 12, 0)),
+    )
+    assert "4 May 2031" in client.get(LIST).content.decode()
+    dated.delete()
     form = client.get(f"{LIST}add/").content.decode()
     assert 'name="expires_at"' in form
     expected = timezone.localtime(timezone.now() + timedelta(days=30)).strftime("%Y-%m-%d")
@@ -131,7 +140,7 @@ def test_moderator_bans_from_the_admin_and_it_is_logged(client, moderator):
     assert is_banned(ip="192.0.2.200") is not None
 
     listing = client.get(LIST).content.decode()
-    assert "192.0.2.0/24" in listing and "Lift ban" in listing
+    assert "192.0.2.0/24" in listing and "Lift ban" in listing and "Until lifted" in listing
     client.post(f"{LIST}lift/{created.pk}/")
     assert is_banned(ip="192.0.2.9") is None
     assert ModelLogEntry.objects.get(action="safety.ban.lift").user == moderator
