@@ -138,6 +138,7 @@ def test_reject_asks_for_a_reason(page, queue):
     # Escape cancels: nothing is sent and focus comes back to the comment.
     page.keyboard.press("r")
     page.keyboard.press("Escape")
+    page.wait_for_selector("dialog[data-triage-reason]", state="hidden")
     assert current(page) == "c1"
     page.wait_for_timeout(500)
     assert len(posted) == 1
@@ -157,6 +158,7 @@ def test_question_mark_shows_the_keys_and_o_opens_the_comment(page, queue):
     page.keyboard.press("?")
     assert page.is_visible("dialog[data-triage-help]")
     page.keyboard.press("Escape")
+    page.wait_for_selector("dialog[data-triage-help]", state="hidden")
     page.keyboard.press("j")
     page.keyboard.press("a")  # waiting ten seconds for undo …
     page.keyboard.press("k")
