@@ -18,16 +18,18 @@ import io
 import logging
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 from django.conf import settings
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import precision_score, recall_score
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import normalize
 
 from .models import SpamClassifier
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# NumPy and scikit-learn (about 1.5 s and 100 MB) are imported when a model is first trained or
+# loaded, not when Django starts: most processes (commands, a site with no score yet) never
+# need them.
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +49,9 @@ def comment_text(*, name: str = "", body: str) -> str:
     return f"{name}\n{body}" if name else body
 
 
-def _vectorizer(params: dict) -> HashingVectorizer:
+def _vectorizer(params: dict):
+    from sklearn.feature_extraction.text import HashingVectorizer
+
     return HashingVectorizer(
         analyzer=params["analyzer"],
         ngram_range=tuple(params["ngram_range"]),
@@ -59,12 +63,17 @@ def _vectorizer(params: dict) -> HashingVectorizer:
 
 
 def _features(texts: list[str], params: dict, idf: np.ndarray):
+    import numpy as np
+    from sklearn.preprocessing import normalize
+
     counts = _vectorizer(params).transform(texts).tocsr()
     counts.data = np.log1p(counts.data)  # sublinear term frequency
     return normalize(counts.multiply(idf).tocsr())
 
 
 def _idf(texts: list[str], params: dict) -> np.ndarray:
+    import numpy as np
+
     counts = _vectorizer(params).transform(texts).tocsc()
     df = np.diff(counts.indptr)  # documents containing each feature
     n = len(texts)
@@ -79,12 +88,16 @@ class TrainedModel:
     intercept: float
 
     def scores(self, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
         if not texts:
             return np.array([])
         z = _features(texts, self.params, self.idf) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
     def to_npz(self) -> bytes:
+        import numpy as np
+
         buffer = io.BytesIO()
         np.savez_compressed(
             buffer,
@@ -96,6 +109,8 @@ class TrainedModel:
 
     @classmethod
     def from_npz(cls, params: dict, data: bytes) -> TrainedModel:
+        import numpy as np
+
         with np.load(io.BytesIO(bytes(data)), allow_pickle=False) as arrays:
             return cls(
                 params=params,
@@ -107,6 +122,9 @@ class TrainedModel:
 
 def fit(texts: list[str], labels: list[int], params: dict | None = None) -> TrainedModel:
     """Learn a model from texts labelled 1 (spam) or 0 (not spam)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
     params = dict(params or PARAMS)
     idf = _idf(texts, params)
     model = LogisticRegression(
@@ -133,6 +151,9 @@ def evaluate(
     texts: list[str], labels: list[int], *, test_size: float = 0.25, seed: int = 14
 ) -> Evaluation:
     """Precision and recall of spam at 0.5 on a held-out, stratified part of the data."""
+    from sklearn.metrics import precision_score, recall_score
+    from sklearn.model_selection import train_test_split
+
     train_x, test_x, train_y, test_y = train_test_split(
         texts, labels, test_size=test_size, random_state=seed, stratify=labels
     )
