@@ -143,6 +143,9 @@
       window.location.assign(link.href);
     }
 
+    if (help) {
+      help.addEventListener("close", function () { if (current) { focusItem(current); } });
+    }
     root.addEventListener("focusin", function (event) {
       var item = event.target.closest && event.target.closest("[data-triage-item]");
       if (item && item !== current && root.contains(item)) {
@@ -154,7 +157,11 @@
     document.addEventListener("keydown", function (event) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) { return; }
       var target = event.target;
-      if (target.closest && target.closest("input, textarea, select, [contenteditable], dialog")) { return; }
+      if (target.closest && target.closest("input, textarea, select, [contenteditable]")) { return; }
+      // Keys inside an open dialog are the dialog's. (Focus can stay a moment on a button of a
+      // dialog that has just closed: that dialog no longer counts.)
+      var dialog = target.closest && target.closest("dialog");
+      if (dialog && dialog.open) { return; }
       var key = event.key;
       if (key === "j") { move(1); } else if (key === "k") { move(-1); } else if (ACTIONS[key]) { act(ACTIONS[key]); } else if (key === "u") { undo(); } else if (key === "o") { open(); } else if (key === "?") {
         if (help.open) { help.close(); } else { help.showModal(); }
