@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -26,7 +27,10 @@ def confirm_email(request, token: str):
         state, status = "invalid", 404
     context = {"state": state, "token": token}
     if state == "done":
+        # The story's title in its own direction inside the sentence (an English title in
+        # Arabic text would otherwise pull the quotation marks around).
         context["article"] = article
+        context["article_title"] = format_html("<bdi>{}</bdi>", article.title)
     return TemplateResponse(request, "safety/confirm_email.html", context, status=status)
 
 

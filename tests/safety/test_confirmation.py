@@ -161,3 +161,11 @@ def test_concurrent_clicks_confirm_once(on_postgres, make_comment):
         thread.join(timeout=60)
     assert sorted(statuses) == [200] + [404] * (count - 1)
     assert ModelLogEntry.objects.filter(action="safety.email_confirmed").count() == 1
+
+
+@override_settings(SAFETY_CONFIRM_EMAILS=True)
+def test_story_title_is_isolated_and_escaped(client, make_article, make_comment):
+    story = make_article(title="<b>Talks</b> resume", slug="talks-resume")
+    waiting = services.request_confirmation(comment=make_comment(email="a@example.org", on=story))
+    html = client.post(f"/ar/safety/confirm/{confirmation.make_token(waiting)}/").content.decode()
+    assert "<bdi>&lt;b&gt;Talks&lt;/b&gt; resume</bdi>" in html
