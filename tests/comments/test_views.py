@@ -198,6 +198,9 @@ def test_cached_article_page_works_for_every_reader(article):
     assert 'name="captcha_0" value=""' in html
     assert 'name="csrfmiddlewaretoken" value=""' in html
     assert 'data-challenge-url="/comments/challenge/"' in html
+    # The CAPTCHA image waits for comments.js with a real placeholder, never src="" (invalid).
+    assert 'src=""' not in html
+    assert 'data-role="captcha-image" src="/static/img/captcha-placeholder.svg"' in html
     for n, reader in enumerate([Client(enforce_csrf_checks=True) for _ in range(2)]):
         data = solve_challenge(reader)  # what comments.js does for each reader
         response = reader.post(
