@@ -9,6 +9,7 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -49,7 +50,8 @@ def _render_article(request, article, form, *, status: int, error: str = ""):
         challenge=challenge_context(request),
     )
     # never_cache on the calling view marks this no-store: it holds this reader's tokens.
-    return TemplateResponse(request, article.get_template(request), context, status=status)
+    response = TemplateResponse(request, article.get_template(request), context, status=status)
+    return response.render()  # now, in the story's language (see post_comment)
 
 
 def _article(article_id: int) -> ArticlePage:
@@ -64,6 +66,13 @@ def _done(article, published: bool) -> HttpResponseRedirect:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def post_comment(request, article_id: int):
+    article = _article(article_id)
+    # /comments/ has no language prefix: the story's language is the reader's.
+    with translation.override(article.locale.language_code):
+        return _post_comment(request, article)
+
+
+def _post_comment(request, article):
     if _content_length(request) > settings.COMMENTS_MAX_REQUEST_BYTES:
         return HttpResponse(
             gettext(
@@ -73,7 +82,6 @@ def post_comment(request, article_id: int):
             status=413,
             content_type="text/plain; charset=utf-8",
         )
-    article = _article(article_id)
     if request.method == "GET":
         return _render_article(request, article, CommentForm(), status=200)
 

@@ -39,4 +39,15 @@
     }
   }
   document.querySelectorAll("form.comment-form[data-challenge-url]").forEach(setup);
+
+  // After a comment POST the reader lands on the form (#comment-form) or the confirmation
+  // (#comments); the error summary or the confirmation takes the focus, so screen readers
+  // read it and keyboard users continue from it.
+  var message = document.querySelector('[data-role="error-summary"]') ||
+    document.querySelector('[data-role="notice"]');
+  if (message) {
+    // After the load event: the browser's own move to the #fragment would take the focus back.
+    var focusMessage = function () { window.setTimeout(function () { message.focus(); }, 0); };
+    if (document.readyState === "complete") { focusMessage(); } else { window.addEventListener("load", focusMessage); }
+  }
 })();

@@ -103,6 +103,19 @@ def test_missing_fields_are_reported_per_field(client, article, comment_post):
     html = response.content.decode()
     assert "Please give a name" in html and "Please write a comment." in html
     assert 'id="id_author_name-error"' in html
+    # The error summary links each error to its field, and the answer opens at the form.
+    summary = html.split('data-role="error-summary"')[1].split("</div>")[0]
+    assert '<a href="#id_author_name">Please give a name' in summary
+    assert '<a href="#id_body">Please write a comment.</a>' in summary
+    assert f'action="/comments/{article.pk}/#comment-form"' in html
+
+
+def test_flood_limit_is_said_in_the_error_summary(client, article, comment_post):
+    assert comment_post(article, body="first").status_code == 302
+    response = comment_post(article, body="second thought")
+    assert response.status_code == 429
+    summary = response.content.decode().split('data-role="error-summary"')[1].split("</div>")[0]
+    assert "too quickly" in summary
 
 
 @pytest.mark.parametrize(
@@ -385,3 +398,24 @@ def test_reposting_a_comment_answers_like_any_new_one(client, article, comment_p
     assert repost.status_code == new.status_code == 302
     assert repost["Location"] == new["Location"] == f"{article.url}?comment=pending#comments"
     assert Comment.objects.filter(body="Same words exactly.").count() == 1
+
+
+@pytest.fixture
+def arabic_article(article):
+    from wagtail.models import Locale
+
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    translation = article.copy_for_translation(arabic, copy_parents=True)
+    translation.save_revision().publish()
+    return translation
+
+
+def test_an_arabic_story_answers_a_failed_post_in_arabic(article, arabic_article, comment_post):
+    """The comment URLs carry no language prefix: the story's language decides, not the
+    browser's (an Arabic reader got the English page, left to right)."""
+    response = comment_post(arabic_article, body="")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert '<html lang="ar" dir="rtl">' in html
+    summary = html.split('data-role="error-summary"')[1].split("</div>")[0]
+    assert "يُرجى كتابة تعليق." in summary
