@@ -24,6 +24,14 @@ def read_started_at(value: str) -> float | None:
         return None
 
 
+class CommentTextField(forms.CharField):
+    """A line break is one character, as the reader's counter shows it: browsers send a
+    textarea's line breaks as CRLF, which would count twice against the limit."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 class CommentForm(forms.Form):
     author_name = forms.CharField(
         label=_("Name"),
@@ -37,7 +45,7 @@ class CommentForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    body = forms.CharField(
+    body = CommentTextField(
         label=_("Comment"),
         max_length=settings.COMMENTS_MAX_LENGTH,
         strip=True,

@@ -40,6 +40,56 @@
   }
   document.querySelectorAll("form.comment-form[data-challenge-url]").forEach(setup);
 
+  // The comment's length, counted as the server counts it (characters, a line break as one),
+  // shown from 80% of the limit; a longer text is kept whole and refused before it is sent.
+  function setupCounter(form) {
+    var body = form.querySelector("textarea[data-limit]");
+    var count = form.querySelector('[data-role="body-count"]');
+    var live = form.querySelector('[data-role="body-count-live"]');
+    if (!body || !count) { return; }
+    var limit = parseInt(body.getAttribute("data-limit"), 10);
+    // Western digits, as the rest of the page (Django) writes them in every language.
+    var numbers = new Intl.NumberFormat(document.documentElement.lang || undefined, { numberingSystem: "latn" });
+    var state = "";
+    function length() { return Array.from(body.value.trim()).length; }
+    function say(template, n) {
+      return template.replace("{count}", numbers.format(n)).replace("{limit}", numbers.format(limit))
+        .replace("{over}", numbers.format(n - limit));
+    }
+    function describe(on) {
+      var ids = (body.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+        return id && id !== count.id;
+      });
+      if (on) { ids.push(count.id); }
+      body.setAttribute("aria-describedby", ids.join(" "));
+    }
+    function update() {
+      var n = length();
+      var next = n > limit ? "over" : (n >= limit * 0.8 ? "near" : "");
+      count.hidden = !next;
+      count.classList.toggle("field__count--over", next === "over");
+      if (next) { count.textContent = say(count.getAttribute(next === "over" ? "data-msg-over" : "data-msg-near"), n); }
+      if (next === "over") { body.setAttribute("aria-invalid", "true"); }
+      else if (state === "over") { body.removeAttribute("aria-invalid"); }
+      describe(!!next);
+      // Screen readers hear the count when it appears and when the text crosses the limit,
+      // not at every keystroke.
+      if (next !== state && next && live) { live.textContent = count.textContent; }
+      state = next;
+    }
+    body.addEventListener("input", update);
+    form.addEventListener("submit", function (event) {
+      update();
+      if (state === "over") {
+        event.preventDefault();
+        if (live) { live.textContent = count.textContent; }
+        body.focus();
+      }
+    });
+    update();
+  }
+  document.querySelectorAll("form.comment-form").forEach(setupCounter);
+
   // After a comment POST the reader lands on the form (#comment-form) or the confirmation
   // (#comments); the error summary or the confirmation takes the focus, so screen readers
   // read it and keyboard users continue from it.

@@ -419,3 +419,12 @@ def test_an_arabic_story_answers_a_failed_post_in_arabic(article, arabic_article
     assert '<html lang="ar" dir="rtl">' in html
     summary = html.split('data-role="error-summary"')[1].split("</div>")[0]
     assert "يُرجى كتابة تعليق." in summary
+
+
+def test_line_breaks_count_once_against_the_limit(article, comment_post):
+    """Browsers send a textarea's line breaks as CRLF: a text the counter shows at 5,000
+    characters must not be refused as 5,000 plus one per line."""
+    body = ("a" * 99 + "\r\n") * 49 + "a" * 100  # 5,000 characters with \n, 5,049 with \r\n
+    response = comment_post(article, body=body)
+    assert response.status_code == 302
+    assert Comment.objects.get().body == body.replace("\r\n", "\n")

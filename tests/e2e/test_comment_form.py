@@ -116,3 +116,40 @@ def test_without_script_a_failed_post_lands_on_the_error_summary(
     assert box["y"] >= 0 and box["y"] + box["height"] <= 844
     assert page.input_value("#id_body") == "Kept while I try again."
     context.close()
+
+
+def test_a_long_paste_is_never_cut_and_the_count_says_how_far_over(page, article):
+    page.goto(article.url)
+    page.wait_for_function("() => document.querySelector('[data-role=captcha-key]').value")
+    count = page.locator("[data-role=body-count]")
+    page.fill("#id_body", "Short and sweet.")
+    assert not count.is_visible()  # far from the limit: no counter to distract
+
+    page.fill("#id_body", "w" * 4_500)
+    assert count.is_visible()
+    assert "4,500 of 5,000 characters" in count.inner_text()
+
+    # A pasted 20,000-character text stays whole; the count says by how much it is over.
+    page.fill("#id_body", "x" * 20_000)
+    assert page.evaluate("() => document.querySelector('#id_body').value.length") == 20_000
+    assert "15,000 too many" in count.inner_text()
+    assert page.get_attribute("#id_body", "aria-invalid") == "true"
+    assert "id_body-count" in page.get_attribute("#id_body", "aria-describedby")
+
+    # Posting it is refused on the spot (no round trip, the CAPTCHA not spent), text kept.
+    page.fill("#id_author_name", "Nadia Haddad")
+    key = page.input_value("[data-role=captcha-key]")
+    page.click("#comment-form button[type=submit]")
+    assert page.evaluate("() => document.activeElement.id") == "id_body"
+    assert page.input_value("[data-role=captcha-key]") == key
+    assert page.evaluate("() => document.querySelector('#id_body').value.length") == 20_000
+    assert not Comment.objects.exists()
+
+    # Trimmed to the limit, the count is calm again and the post goes through.
+    page.fill("#id_body", "y" * 5_000)
+    assert "5,000 of 5,000 characters" in count.inner_text()
+    assert page.get_attribute("#id_body", "aria-invalid") != "true"
+    answer_captcha(page)
+    page.click("#comment-form button[type=submit]")
+    page.wait_for_url("**?comment=pending#comments")
+    assert len(Comment.objects.get().body) == 5_000
