@@ -9,9 +9,20 @@ from articles.permissions import visible_pages
 
 from .models import Comment
 
+# The queue's views, in the order of its tabs; it opens on the first.
+DEFAULT_STATUS = Comment.Status.PENDING
+STATUS_VIEWS = [*Comment.Status.choices, ("all", "All")]
+
 
 class CommentFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(choices=Comment.Status.choices, empty_label="Any status")
+    # No empty choice: the queue opens on Pending (initial, so no "Status: Pending" chip to
+    # remove); "All" is a choice of its own.
+    status = django_filters.ChoiceFilter(
+        choices=STATUS_VIEWS,
+        empty_label=None,
+        initial=DEFAULT_STATUS,
+        method="filter_status",
+    )
     # A page chooser rather than a <select>: a select of every article rendered 10,000
     # <option>s (about 1 MB of HTML, two seconds) on every request to the queue. The chooser
     # renders only the chosen article; the value is still ?article=<id>, which the
@@ -33,6 +44,9 @@ class CommentFilterSet(WagtailFilterSet):
         fields = ["status", "article", "article_title", "created_at", "has_links"]
 
     def __init__(self, data=None, *args, request=None, **kwargs):
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = DEFAULT_STATUS
         # The chooser widget shows the title of whatever page ?article= names: a story the user
         # may not see is dropped before the widget (or the filter) reads it.
         chosen = data.get("article") if data is not None else None
@@ -47,3 +61,8 @@ class CommentFilterSet(WagtailFilterSet):
         if value is None:
             return queryset
         return queryset.filter(link_count__gt=0) if value else queryset.filter(link_count=0)
+
+    def filter_status(self, queryset, name, value):
+        if value == "all":
+            return queryset
+        return queryset.filter(status=value)

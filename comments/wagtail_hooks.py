@@ -2,7 +2,9 @@
 
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
@@ -10,7 +12,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin import views as admin_views
 from .admin.bulk_actions import ApproveBulkAction, RejectBulkAction, SpamBulkAction
-from .admin.columns import BodyColumn, ModerationColumn, NameColumn
+from .admin.columns import ArticleColumn, BodyColumn, ModerationColumn, NameColumn
+from .admin.listing import CommentIndexView
 from .admin.menu import PendingCommentsMenuItem
 from .filters import CommentFilterSet
 from .models import Comment
@@ -23,6 +26,8 @@ class CommentViewSet(SnippetViewSet):
     menu_name = "comments"
     menu_order = 205
     add_to_admin_menu = True
+    index_view_class = CommentIndexView
+    index_results_template_name = "comments/admin/index_results.html"
     inspect_view_enabled = True
     filterset_class = CommentFilterSet
     search_fields = ["author_name", "author_email", "body"]
@@ -32,7 +37,7 @@ class CommentViewSet(SnippetViewSet):
     list_display = [
         BodyColumn("body", label="Comment (as submitted / as shown)"),
         NameColumn("author_name", label="Name"),
-        Column("article", label="Article"),
+        ArticleColumn("article", label="Article"),
         Column("status", label="Status", accessor="get_status_display"),
         Column("held_reason", label="Rules"),
         DateColumn("created_at", label="Posted"),
@@ -66,6 +71,11 @@ class CommentViewSet(SnippetViewSet):
 
 
 register_snippet(CommentViewSet)
+
+
+@hooks.register("insert_global_admin_css")
+def comments_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/comments-admin.css"))
 
 
 @hooks.register("article_card_annotations")

@@ -1,4 +1,4 @@
-"""Columns of the moderation queue: the comment, the reader's name and the row's actions."""
+"""Columns of the moderation queue: the comment, the reader's name, the story, the actions."""
 
 from django.middleware.csrf import get_token
 from wagtail.admin.ui.tables import Column
@@ -38,3 +38,14 @@ class BodyColumn(Column):
     """The comment exactly as submitted, escaped, with the sanitized rendering beneath it."""
 
     cell_template_name = "comments/admin/body_cell.html"
+
+
+class ArticleColumn(Column):
+    """The story, linked to its live page."""
+
+    cell_template_name = "comments/admin/article_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["article_url"] = instance.article.get_url(parent_context.get("request"))
+        return context

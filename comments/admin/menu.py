@@ -1,4 +1,4 @@
-"""The admin menu item of the queue, with the pending count."""
+"""The admin menu item of the queue: "Comments" and a badge with the pending count."""
 
 from wagtail.admin.menu import MenuItem
 
@@ -11,6 +11,13 @@ class PendingCommentsMenuItem(MenuItem):
         return can_moderate(request.user)
 
     def render_component(self, request):
+        # The label stays "Comments" (a count in it was cut off: "Comments (4 pend…"); the
+        # badge is drawn from data-count by comments-admin.css and said by the aria-label.
         pending = pending_count()
-        self.label = f"Comments ({pending} pending)" if pending else "Comments"
+        self.label = "Comments"
+        self.attrs = (
+            {"aria-label": f"Comments, {pending} pending", "data-count": str(pending)}
+            if pending
+            else {}
+        )
         return super().render_component(request)

@@ -11,6 +11,11 @@ from comments.models import Comment
 pytestmark = pytest.mark.django_db
 
 LIST = "/admin/snippets/comments/comment/"
+# The sidebar item (its props are JSON in the page): "Comments" and a badge with the count.
+BADGE = (
+    '"label": "Comments", "icon_name": "comment", "classname": "", '
+    '"attrs": {{"aria-label": "Comments, {0} pending", "data-count": "{0}"}}'
+)
 
 
 @pytest.fixture
@@ -58,7 +63,7 @@ def test_moderators_group_has_exactly_moderation_rights():
 def test_moderator_sees_queue_with_pending_count_and_escaped_body(client, moderator, pending):
     client.force_login(moderator)
     html = client.get("/admin/").content.decode()
-    assert "Comments (3 pending)" in html
+    assert BADGE.format(3) in html
     response = client.get(LIST, {"status": "pending"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -76,7 +81,7 @@ def test_queue_filters_and_search(client, moderator, pending, article):
         status="approved",
     )
     client.force_login(moderator)
-    html = client.get(LIST, {"has_links": "true"}).content.decode()
+    html = client.get(LIST, {"has_links": "true", "status": "all"}).content.decode()
     assert "Linker" in html and "Reader 0" not in html
     html = client.get(LIST, {"q": "Reader 1"}).content.decode()
     assert "Reader 1" in html and "Reader 2" not in html
@@ -192,16 +197,16 @@ def test_pending_badge_follows_moderation(
     client, moderator, pending, django_capture_on_commit_callbacks
 ):
     client.force_login(moderator)
-    assert "Comments (3 pending)" in client.get("/admin/").content.decode()
+    assert BADGE.format(3) in client.get("/admin/").content.decode()
     # The cached count is forgotten once the change commits.
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"{LIST}moderate/{pending[0].pk}/approve/")
-    assert "Comments (2 pending)" in client.get("/admin/").content.decode()
+    assert BADGE.format(2) in client.get("/admin/").content.decode()
     ids = "&".join(f"id={c.pk}" for c in pending[1:])
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/admin/bulk/comments/comment/spam/?{ids}&next={LIST}")
     html = client.get("/admin/").content.decode()
-    assert "pending)" not in html
+    assert '"label": "Comments", "icon_name": "comment", "classname": "", "attrs": {}' in html
 
 
 def test_pending_badge_counts_a_new_comment_at_once(
@@ -210,12 +215,12 @@ def test_pending_badge_counts_a_new_comment_at_once(
     from comments import services
 
     client.force_login(moderator)
-    assert "Comments (3 pending)" in client.get("/admin/").content.decode()
+    assert BADGE.format(3) in client.get("/admin/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_submit(
             article=article, author_name="Late Reader", body="One more thought.", started_at=0
         )
-    assert "Comments (4 pending)" in client.get("/admin/").content.decode()
+    assert BADGE.format(4) in client.get("/admin/").content.decode()
 
 
 @pytest.fixture
@@ -292,3 +297,61 @@ def test_queue_isolates_names_and_comments(client, moderator, article):
     assert html.count('dir="auto"') >= 2  # as submitted, and as it will appear
     confirm = client.get(f"/admin/bulk/comments/comment/approve/?id={comment.pk}").content.decode()
     assert "<bdi>Admin\u202e nimdA</bdi>: <bdi>\u202ereversed</bdi>" in confirm
+
+
+def rows(html: str) -> str:
+    """The queue's rows (after its status tabs; other tables in the page are choosers)."""
+    return html.split('class="comment-status-tabs"')[1].split("</nav>", 1)[1]
+
+
+def test_queue_opens_on_pending_newest_first_other_statuses_one_click_away(
+    client, moderator, article
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    for hours, name, status in [
+        (3, "Oldest pending", "pending"),
+        (1, "Newest pending", "pending"),
+        (2, "Middle pending", "pending"),
+        (0, "Published one", "approved"),
+        (0, "Junk", "spam"),
+    ]:
+        Comment.objects.create(
+            article=article,
+            author_name=name,
+            body=name,
+            body_html=name,
+            status=status,
+            created_at=now - timedelta(hours=hours),
+        )
+    client.force_login(moderator)
+    html = client.get(LIST).content.decode()
+    listing = rows(html)
+    assert "Published one" not in listing and "Junk" not in listing
+    assert (
+        listing.index("Newest pending")
+        < listing.index("Middle pending")
+        < listing.index("Oldest pending")
+    )
+    # A tab per status, the current one marked; each a plain link.
+    tabs = html.split('class="comment-status-tabs"')[1].split("</nav>")[0]
+    assert 'href="?status=pending" aria-current="page"' in tabs
+    for status in ("approved", "rejected", "spam", "all"):
+        assert f'href="?status={status}"' in tabs
+    assert "Pending <span" in tabs and ">3</span>" in tabs
+    # The default is no filter to remove: no "Status: Pending" chip.
+    chips = html.split("w-active-filters")[1][:500] if "w-active-filters" in html else ""
+    assert "Pending" not in chips
+    approved = rows(client.get(LIST, {"status": "approved"}).content.decode())
+    assert "Published one" in approved and "Newest pending" not in approved
+    everything = rows(client.get(LIST, {"status": "all"}).content.decode())
+    assert all(name in everything for name in ("Junk", "Published one", "Oldest pending"))
+
+
+def test_article_column_links_to_the_story(client, moderator, pending, article):
+    client.force_login(moderator)
+    html = client.get(LIST).content.decode()
+    assert f'<a href="{article.url}">{article.title}</a>' in html

@@ -43,7 +43,7 @@ def test_reader_posts_moderator_approves_reader_sees_it(page, article, live_serv
     admin.fill("#id_password", "correct-horse-42")
     admin.click("button[type=submit]")
     admin.wait_for_url("**/admin/")
-    admin.click("text=Comments (1 pending)")
+    admin.get_by_role("link", name="Comments, 1 pending").click()
     admin.click("button[data-action=approve]")
     admin.wait_for_selector("text=Nadia Haddad approved")
     admin.context.close()
@@ -97,7 +97,7 @@ def test_moderator_filters_the_queue_by_choosing_an_article(page, make_article, 
     page.fill("#id_password", "correct-horse-42")
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
-    page.click("text=Comments (2 pending)")
+    page.get_by_role("link", name="Comments, 2 pending").click()
     queue = page.locator("table.listing:not(.chooser)")  # the chooser modal lists pages too
     queue.get_by_text("Omar Lindqvist").wait_for()
     assert "Ines Varga" in queue.inner_text()
