@@ -4,6 +4,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.templatetags.static import static
 from django.urls import path
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -15,6 +16,7 @@ from .admin.bulk_actions import ApproveBulkAction, RejectBulkAction, SpamBulkAct
 from .admin.columns import ArticleColumn, BodyColumn, ModerationColumn, NameColumn
 from .admin.listing import CommentIndexView
 from .admin.menu import PendingCommentsMenuItem
+from .admin.permissions import CommentPermissionPolicy
 from .filters import CommentFilterSet
 from .models import Comment
 
@@ -56,6 +58,10 @@ class CommentViewSet(SnippetViewSet):
         "moderated_at",
         "moderation_reason",
     ]
+
+    @cached_property
+    def permission_policy(self):
+        return CommentPermissionPolicy(self.model)
 
     @property
     def menu_item_class(self):

@@ -355,3 +355,23 @@ def test_article_column_links_to_the_story(client, moderator, pending, article):
     client.force_login(moderator)
     html = client.get(LIST).content.decode()
     assert f'<a href="{article.url}">{article.title}</a>' in html
+
+
+def test_no_one_adds_or_raw_edits_a_comment_in_the_admin(client, admin_user, pending):
+    """Readers write comments (through the CAPTCHA, the rules and the sanitizer); the raw
+    form let staff type an IP address, a user agent, a date and a status past the audited,
+    race-safe transitions and the purge. Neither exists, even for a superuser."""
+    client.force_login(admin_user)
+    html = client.get(LIST).content.decode()
+    assert f"{LIST}add/" not in html and "Add comment" not in html
+    assert client.get(f"{LIST}add/").status_code in (302, 403)
+    assert client.get(f"{LIST}edit/{pending[0].pk}/").status_code in (302, 403)
+    client.post(
+        f"{LIST}edit/{pending[0].pk}/",
+        {"author_name": "x", "body": "x", "status": "approved", "ip_address": "10.0.0.1"},
+    )
+    pending[0].refresh_from_db()
+    assert pending[0].status == "pending" and pending[0].ip_address is None
+    # Deleting (a superuser's right) and the moderation actions stay.
+    assert client.get(f"{LIST}delete/{pending[0].pk}/").status_code == 200
+    assert client.get(f"{LIST}inspect/{pending[0].pk}/").status_code == 200
