@@ -1,5 +1,7 @@
 """Filters for the moderation queue."""
 
+import ipaddress
+
 import django_filters
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import AdminPageChooser
@@ -38,10 +40,21 @@ class CommentFilterSet(WagtailFilterSet):
     )
     created_at = django_filters.DateFromToRangeFilter(label="Posted", widget=DateRangePickerWidget)
     has_links = django_filters.BooleanFilter(label="Has links", method="filter_has_links")
+    # The single-comment page links a commenter's other comments by email and by address.
+    author_email = django_filters.CharFilter(lookup_expr="iexact", label="Email")
+    ip_address = django_filters.CharFilter(label="IP address", method="filter_ip_address")
 
     class Meta:
         model = Comment
-        fields = ["status", "article", "article_title", "created_at", "has_links"]
+        fields = [
+            "status",
+            "article",
+            "article_title",
+            "created_at",
+            "has_links",
+            "author_email",
+            "ip_address",
+        ]
 
     def __init__(self, data=None, *args, request=None, **kwargs):
         if data is not None and not data.get("status"):
@@ -66,3 +79,10 @@ class CommentFilterSet(WagtailFilterSet):
         if value == "all":
             return queryset
         return queryset.filter(status=value)
+
+    def filter_ip_address(self, queryset, name, value):
+        try:
+            address = ipaddress.ip_address(value.strip())
+        except ValueError:  # not an address: nothing matches, rather than a database error
+            return queryset.none()
+        return queryset.filter(ip_address=str(address))

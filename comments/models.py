@@ -38,7 +38,7 @@ class Comment(models.Model):
         max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
     user_agent = models.CharField(max_length=300, blank=True)
     submission_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     held_reason = models.CharField(

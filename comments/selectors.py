@@ -6,7 +6,7 @@ from math import ceil
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Count, Window
+from django.db.models import Count, Q, Window
 
 from .models import Comment
 
@@ -77,3 +77,50 @@ def page_number(value) -> int:
         return min(max(1, int(value)), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
+
+
+def before(comment: Comment) -> Q:
+    """Comments listed before this one, oldest first."""
+    at = comment.created_at
+    return Q(created_at__lt=at) | Q(created_at=at, pk__lt=comment.pk)
+
+
+def approved_page_number(comment: Comment) -> int:
+    """The page of the story's approved comments (oldest first) that holds this one."""
+    earlier = (
+        Comment.objects.approved().for_article(comment.article_id).filter(before(comment)).count()
+    )
+    return earlier // settings.COMMENTS_PER_PAGE + 1
+
+
+def commenter_history(comment: Comment) -> dict[str, list[tuple[str, str, int]]]:
+    """The commenter's other comments, by the same email and from the same address: for each,
+    (status, label, count) of the statuses that have any, in one query."""
+    labels = dict(Comment.Status.choices)
+    senders = {
+        key: Q(**{lookup: value})
+        for key, value, lookup in (
+            ("email", comment.author_email, "author_email__iexact"),
+            ("address", comment.ip_address, "ip_address"),
+        )
+        if value
+    }
+    totals = {}
+    if senders:
+        counts = {
+            f"{key}_{status}": Count("pk", filter=sender & Q(status=status))
+            for key, sender in senders.items()
+            for status in labels
+        }
+        either = Q()
+        for sender in senders.values():
+            either |= sender
+        totals = Comment.objects.filter(either).exclude(pk=comment.pk).aggregate(**counts)
+    return {
+        key: [
+            (status, label, totals[f"{key}_{status}"])
+            for status, label in labels.items()
+            if totals.get(f"{key}_{status}")
+        ]
+        for key in ("email", "address")
+    }

@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .admin import views as admin_views
 from .admin.bulk_actions import ApproveBulkAction, RejectBulkAction, SpamBulkAction
 from .admin.columns import ArticleColumn, BodyColumn, ModerationColumn, NameColumn
+from .admin.inspect import CommentInspectView
 from .admin.listing import CommentIndexView
 from .admin.menu import PendingCommentsMenuItem
 from .admin.permissions import CommentPermissionPolicy
@@ -45,19 +46,8 @@ class CommentViewSet(SnippetViewSet):
         DateColumn("created_at", label="Posted"),
         ModerationColumn("moderate", label="Moderate"),
     ]
-    inspect_view_fields = [
-        "article",
-        "author_name",
-        "author_email",
-        "status",
-        "held_reason",
-        "created_at",
-        "ip_address",
-        "user_agent",
-        "moderated_by",
-        "moderated_at",
-        "moderation_reason",
-    ]
+    # The single-comment page (comments/admin/inspect.py): text, story, rules, history, actions.
+    inspect_view_class = CommentInspectView
 
     @cached_property
     def permission_policy(self):

@@ -1,0 +1,185 @@
+"""The single-comment page in the admin: read, place and judge one comment (issue 12, item 10)."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+
+from comments.models import Comment
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/snippets/comments/comment/"
+
+
+def inspect_url(comment):
+    return f"{LIST}inspect/{comment.pk}/"
+
+
+@pytest.fixture
+def moderator():
+    user = User.objects.create_user("moder", "moder@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Comment moderators"))
+    return user
+
+
+@pytest.fixture
+def comment(article):
+    return Comment.objects.create(
+        article=article,
+        author_name="Amal\u202e K.",
+        author_email="amal@example.org",
+        body="<b>Bold</b> claim: see https://a.example and https://b.example",
+        body_html='<p><b>Bold</b> claim: see <a href="https://a.example">a</a></p>',
+        link_count=2,
+        held_reason="Held: 2 links",
+        ip_address="203.0.113.9",
+        user_agent="Mozilla/5.0 (X11; Linux x86_64)",
+        created_at=timezone.now() - timedelta(hours=2),
+    )
+
+
+def test_the_page_shows_the_text_as_submitted_and_as_it_will_appear(client, moderator, comment):
+    client.force_login(moderator)
+    response = client.get(inspect_url(comment))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "&lt;b&gt;Bold&lt;/b&gt; claim: see https://a.example and https://b.example" in html
+    assert '<p><b>Bold</b> claim: see <a href="https://a.example">a</a></p>' in html
+    assert "<bdi>Amal\u202e K.</bdi>" in html  # the name cannot reorder the page
+    assert "Held: 2 links" in html  # the rule that fired
+    assert "IP address" in html and "Ip address" not in html
+    assert "203.0.113.9" in html and "Mozilla/5.0 (X11; Linux x86_64)" in html
+    posted = timezone.localtime(comment.created_at)
+    assert date_format(posted, "j F Y, H:i") in html  # the site's date format
+
+
+def test_the_story_is_linked_and_an_approved_comment_opened_at_its_place(
+    client, moderator, article, comment
+):
+    Comment.objects.bulk_create(
+        Comment(
+            article=article,
+            author_name=f"Early {n}",
+            body="x",
+            body_html="x",
+            status="approved",
+            created_at=timezone.now() - timedelta(days=1),
+        )
+        for n in range(55)
+    )
+    client.force_login(moderator)
+    html = client.get(inspect_url(comment)).content.decode()
+    assert f'href="{article.url}"' in html
+    assert "#comment-" not in html  # pending: it has no place on the page yet
+    Comment.objects.filter(pk=comment.pk).update(status="approved")
+    html = client.get(inspect_url(comment)).content.decode()
+    # 55 earlier approved comments, 50 a page: this one is on the second page.
+    assert f'href="{article.url}?comments=2#comment-{comment.pk}"' in html
+
+
+def test_the_commenters_other_comments_are_counted_by_status_and_linked(
+    client, moderator, article, comment
+):
+    for status, email, address in [
+        ("approved", "AMAL@example.org", "198.51.100.1"),
+        ("approved", "amal@example.org", "198.51.100.2"),
+        ("spam", "amal@example.org", "203.0.113.9"),
+        ("pending", "other@example.org", "203.0.113.9"),
+        ("rejected", "someone@example.org", "192.0.2.1"),
+    ]:
+        Comment.objects.create(
+            article=article,
+            author_name="A",
+            body="b",
+            body_html="b",
+            status=status,
+            author_email=email,
+            ip_address=address,
+        )
+    client.force_login(moderator)
+    html = client.get(inspect_url(comment)).content.decode()
+    by_email = html.split('id="by-email"')[1].split("</ul>")[0]
+    assert f'href="{LIST}?author_email=amal%40example.org&amp;status=approved"' in by_email
+    assert ">Approved: 2<" in by_email and ">Spam: 1<" in by_email
+    assert "Pending" not in by_email  # only statuses that have some; this comment not counted
+    by_address = html.split('id="by-address"')[1].split("</ul>")[0]
+    assert f'href="{LIST}?ip_address=203.0.113.9&amp;status=spam"' in by_address
+    assert ">Spam: 1<" in by_address and ">Pending: 1<" in by_address
+    # The links filter the queue.
+    listing = client.get(LIST, {"author_email": "amal@example.org", "status": "all"})
+    assert listing.content.decode().count('data-object-id="') == 4
+    listing = client.get(LIST, {"ip_address": "203.0.113.9", "status": "all"})
+    assert listing.content.decode().count('data-object-id="') == 3
+
+
+def test_moderators_act_from_the_page_and_come_back_to_it(client, moderator, comment):
+    client.force_login(moderator)
+    html = client.get(inspect_url(comment)).content.decode()
+    for action in ("approve", "reject", "spam"):
+        assert f'formaction="{LIST}moderate/{comment.pk}/{action}/"' in html
+    assert f'name="next" value="{inspect_url(comment)}"' in html
+    response = client.post(
+        f"{LIST}moderate/{comment.pk}/approve/",
+        {"next": inspect_url(comment), "reason": "Links checked"},
+    )
+    assert response.status_code == 302 and response["Location"] == inspect_url(comment)
+    comment.refresh_from_db()
+    assert comment.status == "approved" and comment.moderation_reason == "Links checked"
+    html = client.get(inspect_url(comment)).content.decode()
+    assert "Comment approved" in html  # the audit trail, on the page
+    assert "Links checked" in html
+    assert f'formaction="{LIST}moderate/{comment.pk}/approve/"' not in html  # already approved
+
+
+def test_without_the_moderation_right_there_are_no_actions(client, comment):
+    viewer = User.objects.create_user("viewer", "v@example.org", "pw")
+    viewers = Group.objects.create(name="Comment readers")
+    viewers.permissions.add(
+        Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
+        Permission.objects.get(codename="view_comment", content_type__app_label="comments"),
+    )
+    viewer.groups.add(viewers)
+    client.force_login(viewer)
+    html = client.get(inspect_url(comment)).content.decode()
+    assert "As submitted" in html and "formaction" not in html
+    assert client.post(f"{LIST}moderate/{comment.pk}/approve/").status_code in (302, 403)
+    comment.refresh_from_db()
+    assert comment.status == "pending"
+    nobody = User.objects.create_user("nobody", "n@example.org", "pw")
+    nobody.user_permissions.add(
+        Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin")
+    )
+    client.force_login(nobody)
+    assert client.get(inspect_url(comment)).status_code in (302, 403)
+
+
+def test_the_page_costs_the_same_queries_however_long_the_history(
+    client, moderator, article, comment
+):
+    client.force_login(moderator)
+
+    def queries():
+        client.get(inspect_url(comment))
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(inspect_url(comment)).status_code == 200
+        return len(context)
+
+    few = queries()
+    Comment.objects.bulk_create(
+        Comment(
+            article=article,
+            author_name="A",
+            body=str(n),
+            body_html="b",
+            status=("approved", "spam", "rejected")[n % 3],
+            author_email="amal@example.org",
+            ip_address="203.0.113.9",
+        )
+        for n in range(30)
+    )
+    assert queries() == few
