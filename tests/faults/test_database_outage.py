@@ -128,7 +128,7 @@ def test_pages_and_comment_post_answer_503_while_postgres_is_down_and_recover_at
     article = re.search(rf'href="({section}[a-z0-9-]+/)"', section_page.text).group(1)
     article_page = site.get(article)
     assert article_page.status == 200
-    post_url = re.search(r'action="(/comments/\d+/)"', article_page.text).group(1)
+    post_url = re.search(r'action="(/comments/\d+/)(?:#comment-form)?"', article_page.text).group(1)
     pages = {
         "front page": "/",
         "article": article,
