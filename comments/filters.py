@@ -13,7 +13,14 @@ from .models import Comment
 
 # The queue's views, in the order of its tabs; it opens on the first.
 DEFAULT_STATUS = Comment.Status.PENDING
-STATUS_VIEWS = [*Comment.Status.choices, ("all", "All")]
+STATUS_VIEWS = [
+    (Comment.Status.PENDING, "Pending"),
+    ("reported", "Reported"),  # sent back by readers' reports, whatever the status
+    (Comment.Status.APPROVED, "Approved"),
+    (Comment.Status.REJECTED, "Rejected"),
+    (Comment.Status.SPAM, "Spam"),
+    ("all", "All"),
+]
 
 
 class CommentFilterSet(WagtailFilterSet):
@@ -78,6 +85,8 @@ class CommentFilterSet(WagtailFilterSet):
     def filter_status(self, queryset, name, value):
         if value == "all":
             return queryset
+        if value == "reported":
+            return queryset.reported()
         return queryset.filter(status=value)
 
     def filter_ip_address(self, queryset, name, value):

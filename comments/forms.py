@@ -1,4 +1,5 @@
-"""The reader's comment form: fields, honeypot, signed start time and the CAPTCHA."""
+"""The reader's forms: a comment or reply (fields, honeypot, signed start time, CAPTCHA, the
+opt-in to emails) and a report."""
 
 import uuid
 
@@ -8,9 +9,11 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from .captcha import SingleUseCaptchaField
+from .models import CommentReport
 from .sanitizer import one_line
 
 STARTED_SALT = "comments.form-started"
+REPORT_DETAILS_LENGTH = 300
 
 
 def sign_started_at(timestamp: float) -> str:
@@ -57,13 +60,41 @@ class CommentForm(forms.Form):
         },
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+    notify = forms.BooleanField(
+        label=_("Email me when my comment is published or someone replies"), required=False
+    )
     # Honeypot: hidden from people, irresistible to form-filling bots.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     started = forms.CharField(required=False, widget=forms.HiddenInput)
     token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    # The comment answered, for a reply (checked against the story's visible comments).
+    reply_to = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     captcha = SingleUseCaptchaField(label=_("Enter the characters shown in the image"))
 
-    field_order = ["author_name", "author_email", "body", "website", "started", "token", "captcha"]
+    field_order = [
+        "author_name",
+        "author_email",
+        "notify",
+        "body",
+        "website",
+        "started",
+        "token",
+        "reply_to",
+        "captcha",
+    ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("notify")
+            and not cleaned.get("author_email")
+            and not self.has_error("author_email")
+        ):
+            self.add_error(
+                "author_email",
+                _("Please give your email address to be told when your comment is published."),
+            )
+        return cleaned
 
     def clean_author_name(self):
         # A name is one line shown next to other text: no line breaks, bidi or control characters.
@@ -79,3 +110,41 @@ class CommentForm(forms.Form):
 
     def started_at(self) -> float | None:
         return read_started_at(self.data.get("started", ""))
+
+
+class ReportForm(forms.Form):
+    """A reader's report: a reason, a few words for "Other", and the signed start time
+    comments.js fetched (no CAPTCHA: a rate limit per address instead)."""
+
+    reason = forms.ChoiceField(
+        label=_("Why are you reporting this comment?"),
+        choices=CommentReport.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose a reason.")},
+    )
+    details = forms.CharField(
+        label=_("Tell us more (needed for “Other”)"),
+        required=False,
+        max_length=REPORT_DETAILS_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "max_length": _(
+                "Please keep it to %(limit_value)d characters (this has %(show_value)d)."
+            )
+        },
+    )
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_details(self):
+        return one_line(self.cleaned_data["details"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reason") == CommentReport.Reason.OTHER and not cleaned.get("details"):
+            self.add_error("details", _("Please say in a few words what is wrong."))
+        if read_started_at(self.data.get("started", "")) is None:
+            raise forms.ValidationError(
+                _("This form has expired. Please reload the page and report the comment again."),
+                code="expired",
+            )
+        return cleaned

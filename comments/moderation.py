@@ -1,5 +1,7 @@
 """The comment rules (what django-contrib-comments gives its CommentModerator): whether a story
-takes comments, the flood limit, re-posts, and the spam rules that classify a new comment."""
+takes comments, the flood limit, re-posts, the spam rules that classify a new comment, and the
+rules for reader reports (who a reporter is, how many reports an address may send, when
+reports send a comment back to the moderators)."""
 
 from __future__ import annotations
 
@@ -10,11 +12,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 
 from pagecache import versioned
 
-from .models import Comment, CommentSettings
+from .models import Comment, CommentReport, CommentSettings
 from .sanitizer import JOINERS, is_invisible_control
 
 logger = logging.getLogger(__name__)
@@ -114,3 +117,41 @@ def is_repost(*, article, body: str, ip_address: str | None, email: str) -> bool
         .exclude(status=Comment.Status.SPAM)
         .exists()
     )
+
+
+def reporter_key(ip_address: str | None) -> str:
+    """Who sent a report, as the moderators never need to see it: a keyed hash of the address
+    (reports must count distinct readers; their addresses need not be stored)."""
+    return salted_hmac("comments.reporter", ip_address or "", algorithm="sha256").hexdigest()
+
+
+def report_rate_check(reporter: str) -> None:
+    """At most COMMENTS_REPORT_RATE_LIMIT reports per address and window; more is refused
+    before anything is stored, so a flood of reports changes nothing."""
+    limit, window = settings.COMMENTS_REPORT_RATE_LIMIT, settings.COMMENTS_REPORT_RATE_SECONDS
+    if limit <= 0:
+        return
+    message = gettext(
+        "You have sent a lot of reports in a short time. Please try again later; the "
+        "moderators have your earlier reports."
+    )
+    key = f"comments:reports:{reporter}"
+    try:
+        cache = caches[settings.COMMENTS_FLOOD_CACHE]
+        cache.add(key, 0, timeout=window)
+        sent = cache.incr(key)
+    except Exception:  # the cache being down must not open the gate: the database counts
+        logger.warning("Report rate cache unavailable; using the database", exc_info=True)
+        since = timezone.now() - timedelta(seconds=window)
+        sent = CommentReport.objects.filter(reporter=reporter, created_at__gte=since).count() + 1
+    if sent > limit:
+        raise CommentRefused(message, status=429)
+
+
+def report_escalates(*, open_reports: int, reason: str) -> bool:
+    """Whether the reports now send the comment back to the moderators."""
+    return reason in CommentReport.SERIOUS or open_reports >= settings.COMMENTS_REPORT_THRESHOLD
+
+
+def report_hides(reason: str) -> bool:
+    return settings.COMMENTS_REPORT_HIDE_SERIOUS and reason in CommentReport.SERIOUS

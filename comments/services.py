@@ -1,4 +1,6 @@
-"""Writes with rules: submitting a comment through the rules pipeline, and moderating it.
+"""Writes with rules: submitting a comment or reply through the rules pipeline, moderating it
+(status, editors' picks, edits), reader reports and the moderators' decisions on them, and
+readers leaving the notification emails.
 
 The rules themselves are in comments.moderation, the emails in comments.notifications, sent
 by the background tasks of comments.tasks once the transaction commits."""
@@ -13,19 +15,33 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from wagtail.log_actions import log
 
 from pagecache.purge import purge_page
 
 from . import moderation, selectors, tasks
-from .models import Comment
+from .models import Comment, CommentReport
 from .moderation import CommentRefused, CommentsClosed  # noqa: F401  (part of the services API)
 from .sanitizer import one_line, sanitize_comment
 
 logger = logging.getLogger(__name__)
 
 LINK = re.compile(r"<a\s", re.IGNORECASE)
+
+
+class ReplyTargetGone(CommentRefused):
+    """The comment a reader answered is no longer shown; their text is kept."""
+
+    def __init__(self):
+        super().__init__(
+            gettext(
+                "The comment you replied to is no longer shown, so your reply was not posted. "
+                "Your text has been kept: you can post it as a new comment."
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -45,8 +61,11 @@ def comment_submit(
     submission_token: uuid.UUID | None = None,
     honeypot: str = "",
     started_at: float | None = None,
+    reply_to: Comment | None = None,
+    notify: bool = False,
+    language: str = "",
 ) -> SubmitResult:
-    """Run a new comment through the rules pipeline, in order, and store it."""
+    """Run a new comment or reply through the rules pipeline, in order, and store it."""
     if not moderation.comments_open(article):
         raise moderation.CommentsClosed()
     min_fill = settings.COMMENTS_MIN_FILL_SECONDS
@@ -56,12 +75,17 @@ def comment_submit(
         # No address in the line: the request's line carries it where LOG_CLIENT_IP allows.
         logger.info("Comment silently dropped (honeypot or fill time)")
         return SubmitResult(comment=None)
+    if reply_to is not None and (
+        reply_to.article_id != article.pk
+        or not Comment.objects.visible().filter(pk=reply_to.pk).exists()
+    ):
+        raise ReplyTargetGone()
     moderation.flood_check(ip_address=ip_address, email=author_email)
     if moderation.is_repost(article=article, body=body, ip_address=ip_address, email=author_email):
         # The same sender's text again: keep nothing new, and answer as for any new comment
         # awaiting moderation. "Already posted" would tell anyone that a pending or rejected
         # comment with this text exists. Another reader's identical "Agreed." is stored.
-        logger.info("Duplicate comment not stored")
+        logger.info("Duplicate comment not stored, from %s", ip_address)
         return SubmitResult(comment=None)
 
     body_html = sanitize_comment(body)
@@ -79,8 +103,14 @@ def comment_submit(
         ip_address=ip_address,
         user_agent=user_agent[:300],
         submission_token=submission_token or uuid.uuid4(),
+        # A reply to a reply joins the same thread: replies nest one level.
+        parent_id=(reply_to.parent_id if reply_to.is_reply else reply_to.pk) if reply_to else None,
+        reply_to=reply_to,
+        is_reply=reply_to is not None,
+        notify=notify and bool(author_email.strip()),
+        language=(language or get_language() or settings.LANGUAGE_CODE)[:10],
     )
-    comment.full_clean(exclude=["submission_token"])
+    comment.full_clean(exclude=["submission_token", "parent", "reply_to"])
     try:
         with transaction.atomic():
             comment.save()
@@ -93,6 +123,8 @@ def comment_submit(
         tasks.send_moderator_email.enqueue_on_commit(comment.pk)
     elif status == Comment.Status.APPROVED:
         purge_page(article)  # the reader is sent back to the story: show the new comment
+        if comment.is_reply:
+            tasks.send_reply_email.enqueue_on_commit(comment.pk)
     return SubmitResult(comment=comment, published=status == Comment.Status.APPROVED)
 
 
@@ -121,7 +153,10 @@ def _transition(*, comment: Comment, to_status: str, moderator, reason: str = ""
         )
         transaction.on_commit(selectors.forget_pending_count)
         if to_status == Comment.Status.APPROVED:
+            # Emails only to readers who asked, only once the approval is committed.
             tasks.send_author_approved_email.enqueue_on_commit(comment.pk)
+            if comment.is_reply:
+                tasks.send_reply_email.enqueue_on_commit(comment.pk)
         if Comment.Status.APPROVED in (current, to_status):
             # The story and its listings (comment counts) change; purged after commit.
             purge_page(comment.article)
@@ -144,3 +179,155 @@ def comment_mark_spam(*, comment: Comment, moderator, reason: str = "") -> bool:
     return _transition(
         comment=comment, to_status=Comment.Status.SPAM, moderator=moderator, reason=reason
     )
+
+
+def comment_pick(*, comment: Comment, moderator, picked: bool = True, reason: str = "") -> bool:
+    """Mark (or unmark) an approved comment as an editors' pick, once, logged and purged."""
+    with transaction.atomic():
+        changing = Comment.objects.filter(pk=comment.pk, is_pick=not picked)
+        if picked:
+            changing = changing.filter(status=Comment.Status.APPROVED)
+        if not changing.update(is_pick=picked):
+            return False
+        comment.is_pick = picked
+        log(
+            instance=comment,
+            action="comments.picked" if picked else "comments.unpicked",
+            user=moderator,
+            data={"reason": reason},
+        )
+        purge_page(comment.article)
+    return True
+
+
+def comment_edit(*, comment: Comment, moderator, body: str, reason: str = "") -> bool:
+    """Replace a comment's text (to remove personal data, say), sanitized as a reader's is.
+    The audit trail records who, when and why, never the text removed."""
+    body = body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not body:
+        raise CommentRefused("The edited text is empty: reject the comment instead.")
+    if len(body) > settings.COMMENTS_MAX_LENGTH:
+        raise CommentRefused(f"Comments can be at most {settings.COMMENTS_MAX_LENGTH} characters.")
+    body_html = sanitize_comment(body)
+    with transaction.atomic():
+        before = Comment.objects.select_for_update().filter(pk=comment.pk).first()
+        if before is None:
+            return False
+        if before.body == body:
+            return False
+        now = timezone.now()
+        Comment.objects.filter(pk=comment.pk).update(
+            body=body,
+            body_html=body_html,
+            link_count=len(LINK.findall(body_html)),
+            edited_at=now,
+        )
+        comment.body, comment.body_html, comment.edited_at = body, body_html, now
+        log(
+            instance=comment,
+            action="comments.edited",
+            user=moderator,
+            data={"reason": reason, "characters": {"before": len(before.body), "after": len(body)}},
+        )
+        if before.status == Comment.Status.APPROVED:
+            purge_page(comment.article)
+    return True
+
+
+# -- Reader reports ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    counted: bool  # False when this reader had already reported the comment (counted once)
+    escalated: bool = False  # the comment went back to the moderators now
+    hidden: bool = False  # and was hidden until they decide
+
+
+def report_submit(
+    *, comment: Comment, reason: str, details: str = "", ip_address: str | None
+) -> ReportResult:
+    """Record a reader's report: once per reader, within the address's rate limit. Enough
+    distinct readers, or one for personal data or illegal content, send the comment back to
+    the moderators (and, for those two, hide it if COMMENTS_REPORT_HIDE_SERIOUS)."""
+    reporter = moderation.reporter_key(ip_address)
+    moderation.report_rate_check(reporter)
+    report = CommentReport(
+        comment=comment, reason=reason, details=one_line(details)[:300], reporter=reporter
+    )
+    report.full_clean(validate_constraints=False)  # the database decides the race below
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:  # this reader's open report on it is already counted
+        return ReportResult(counted=False)
+    open_reports = selectors.open_report_count(comment.pk)
+    if not moderation.report_escalates(open_reports=open_reports, reason=reason):
+        return ReportResult(counted=True)
+    hide = moderation.report_hides(reason)
+    with transaction.atomic():
+        now = timezone.now()
+        escalated = bool(
+            Comment.objects.filter(pk=comment.pk, reported_at__isnull=True).update(reported_at=now)
+        )
+        hidden = hide and bool(
+            Comment.objects.filter(pk=comment.pk, hidden=False).update(hidden=True)
+        )
+        if escalated or hidden:
+            transaction.on_commit(selectors.forget_pending_count)
+        if escalated:
+            tasks.send_reported_email.enqueue_on_commit(comment.pk)
+        if hidden:
+            log(
+                instance=comment,
+                action="comments.hidden",
+                user=None,
+                data={"reason": CommentReport.Reason(reason).label, "reports": open_reports},
+            )
+            if comment.status == Comment.Status.APPROVED:
+                purge_page(comment.article)
+    return ReportResult(counted=True, escalated=escalated, hidden=hidden)
+
+
+def report_decide(
+    *, comment: Comment, moderator, decision: str, reason: str = "", body: str = ""
+) -> bool:
+    """The moderator's decision on a comment's open reports: keep it (shown again if hidden),
+    reject it, or edit its text (to remove personal data); it closes every open report on it
+    and is logged once with the reason, however many moderators decide at the same moment."""
+    if decision not in CommentReport.Decision.values:
+        raise ValueError(decision)
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().filter(pk=comment.pk).first()
+        if locked is None:
+            return False
+        reports = CommentReport.objects.filter(comment_id=comment.pk, closed_at__isnull=True)
+        counts = dict(reports.order_by().values_list("reason").annotate(n=Count("pk")))
+        if not counts:  # decided already (by another moderator a moment ago)
+            return False
+        if decision == CommentReport.Decision.EDIT:
+            comment_edit(comment=locked, moderator=moderator, body=body, reason=reason)
+        reports.update(closed_at=timezone.now(), decision=decision, decided_by=moderator)
+        was_hidden = locked.hidden
+        Comment.objects.filter(pk=comment.pk).update(reported_at=None, hidden=False)
+        comment.reported_at, comment.hidden = None, False
+        log(
+            instance=locked,
+            action=f"comments.report_{decision}",
+            user=moderator,
+            data={"reason": reason, "reports": counts},
+        )
+        transaction.on_commit(selectors.forget_pending_count)
+        if decision == CommentReport.Decision.REJECT:
+            comment_reject(comment=locked, moderator=moderator, reason=reason)  # purges
+        elif was_hidden and locked.status == Comment.Status.APPROVED:
+            purge_page(locked.article)  # shown again
+    return True
+
+
+def notifications_stop(*, email: str) -> int:
+    """The reader's one-click unsubscribe: no more emails about any of their comments."""
+    email = email.strip()
+    if not email:
+        return 0
+    return Comment.objects.filter(author_email__iexact=email, notify=True).update(notify=False)

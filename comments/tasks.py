@@ -39,3 +39,21 @@ def send_author_approved_email(comment_id: int) -> None:
     if comment is None or comment.status != Comment.Status.APPROVED:
         return
     notifications.notify_author_approved(comment)
+
+
+@background_task()
+def send_reply_email(comment_id: int) -> None:
+    """Tell the author of the comment a published reply answers (if they asked)."""
+    comment = _comment(comment_id)
+    if comment is None or comment.status != Comment.Status.APPROVED or not comment.is_reply:
+        return
+    notifications.notify_reply(comment)
+
+
+@background_task()
+def send_reported_email(comment_id: int) -> None:
+    """Tell the moderators that readers' reports sent a comment back to them."""
+    comment = _comment(comment_id)
+    if comment is None:
+        return
+    notifications.notify_moderators_reported(comment)

@@ -1,6 +1,6 @@
 """The moderation queue in the Wagtail admin: a snippet listing with filters and actions."""
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.templatetags.static import static
 from django.urls import path
@@ -13,13 +13,19 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin import views as admin_views
 from .admin.bulk_actions import ApproveBulkAction, RejectBulkAction, SpamBulkAction
-from .admin.columns import ArticleColumn, BodyColumn, ModerationColumn, NameColumn
+from .admin.columns import (
+    ArticleColumn,
+    BodyColumn,
+    ModerationColumn,
+    NameColumn,
+    ReportsColumn,
+)
 from .admin.inspect import CommentInspectView
 from .admin.listing import CommentIndexView
 from .admin.menu import PendingCommentsMenuItem
 from .admin.permissions import CommentPermissionPolicy
 from .filters import CommentFilterSet
-from .models import Comment
+from .models import Comment, CommentReport
 
 
 class CommentViewSet(SnippetViewSet):
@@ -43,6 +49,7 @@ class CommentViewSet(SnippetViewSet):
         ArticleColumn("article", label="Article"),
         Column("status", label="Status", accessor="get_status_display"),
         Column("held_reason", label="Rules"),
+        ReportsColumn("open_reports", label="Reports", accessor="pk"),
         DateColumn("created_at", label="Posted"),
         ModerationColumn("moderate", label="Moderate"),
     ]
@@ -58,11 +65,20 @@ class CommentViewSet(SnippetViewSet):
         return PendingCommentsMenuItem
 
     def get_queryset(self, request):
-        return Comment.objects.select_related("article")
+        # A reply shows the comment it answers; open reports are one query for the page.
+        return Comment.objects.select_related("article", "reply_to", "parent").prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=CommentReport.objects.filter(closed_at__isnull=True),
+                to_attr="open_reports",
+            )
+        )
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("moderate/<int:pk>/<str:action>/", admin_views.moderate, name="moderate"),
+            path("decide/<int:pk>/<str:decision>/", admin_views.decide, name="decide"),
+            path("edit-text/<int:pk>/", admin_views.edit_text, name="edit_text"),
         ]
 
 
@@ -76,9 +92,10 @@ def comments_admin_css():
 
 @hooks.register("article_card_annotations")
 def approved_comment_count():
-    """Story cards (front page, sections, listings, related) show the approved-comment count."""
+    """Story cards (front page, sections, listings, related) show how many comments readers
+    can see there (replies included; none hidden by reports or under a hidden comment)."""
     approved = (
-        Comment.objects.approved()
+        Comment.objects.visible()
         .filter(article=OuterRef("pk"))
         .order_by()
         .values("article")
@@ -93,6 +110,21 @@ def register_comment_log_actions(actions):
     actions.register_action("comments.approved", "Approve comment", "Comment approved")
     actions.register_action("comments.rejected", "Reject comment", "Comment rejected")
     actions.register_action("comments.spam", "Mark comment as spam", "Comment marked as spam")
+    actions.register_action("comments.picked", "Pick comment", "Comment made an editors' pick")
+    actions.register_action("comments.unpicked", "Unpick comment", "Comment no longer a pick")
+    actions.register_action("comments.edited", "Edit comment", "Comment text edited")
+    actions.register_action(
+        "comments.hidden", "Hide reported comment", "Comment hidden by readers' reports"
+    )
+    actions.register_action(
+        "comments.report_keep", "Keep reported comment", "Reports closed: comment kept"
+    )
+    actions.register_action(
+        "comments.report_reject", "Reject reported comment", "Reports closed: comment rejected"
+    )
+    actions.register_action(
+        "comments.report_edit", "Edit reported comment", "Reports closed: comment edited"
+    )
 
 
 for bulk_action in (

@@ -1,8 +1,10 @@
-"""Columns of the moderation queue: the comment, the reader's name, the story, the actions."""
+"""Columns of the moderation queue: the comment (a reply with the text it answers), the
+reader's name, the story, the readers' reports, and the row's actions."""
 
 from django.middleware.csrf import get_token
 from wagtail.admin.ui.tables import Column
 
+from .. import selectors
 from ..models import Comment
 from . import can_moderate
 
@@ -11,6 +13,16 @@ ROW_ACTIONS = [
     ("reject", "Reject", Comment.Status.REJECTED),
     ("spam", "Spam", Comment.Status.SPAM),
 ]
+
+
+def pick_action(comment: Comment) -> tuple[str, str] | None:
+    """Mark or unmark an editors' pick: for approved comments readers can see (and to unmark
+    any pick)."""
+    if comment.is_pick:
+        return ("unpick", "Unpick")
+    if comment.status == Comment.Status.APPROVED and not comment.hidden:
+        return ("pick", "Pick")
+    return None
 
 
 class ModerationColumn(Column):
@@ -22,9 +34,16 @@ class ModerationColumn(Column):
         context["request"] = request
         context["csrf_token"] = get_token(request) if request else ""
         context["can_moderate"] = bool(request and can_moderate(request.user))
-        context["actions"] = [
+        actions = [
             (name, label) for name, label, status in ROW_ACTIONS if status != instance.status
         ]
+        if pick := pick_action(instance):
+            actions.append(pick)
+        # With readers' reports open, a decision closes them: keep the comment, or reject it
+        # (which replaces the plain Reject).
+        reported = bool(getattr(instance, "open_reports", []))
+        context["decisions"] = [("keep", "Keep"), ("reject", "Reject")] if reported else []
+        context["actions"] = [a for a in actions if not (reported and a[0] == "reject")]
         return context
 
 
@@ -35,7 +54,8 @@ class NameColumn(Column):
 
 
 class BodyColumn(Column):
-    """The comment exactly as submitted, escaped, with the sanitized rendering beneath it."""
+    """The comment exactly as submitted, escaped, with the sanitized rendering beneath it; a
+    reply shows the text it answers, so it can be judged in context."""
 
     cell_template_name = "comments/admin/body_cell.html"
 
@@ -48,4 +68,18 @@ class ArticleColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["article_url"] = instance.article.get_url(parent_context.get("request"))
+        return context
+
+
+class ReportsColumn(Column):
+    """The readers' open reports: how many, for which reasons, and what "Other" said."""
+
+    cell_template_name = "comments/admin/reports_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        reports = getattr(instance, "open_reports", [])
+        context["reports"] = reports
+        context["reasons"] = selectors.report_reasons(reports)
+        context["details"] = [report.details for report in reports if report.details][:3]
         return context

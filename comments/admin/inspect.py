@@ -1,23 +1,28 @@
-"""The single-comment page: the text as submitted and as it will appear, the story, the rules
-that fired, the commenter's other comments, the audit trail and the moderation actions.
+"""The single-comment page: the text as submitted and as it will appear (and, for a reply, the
+comment it answers), the story, the rules that fired, readers' reports and the decision on
+them, the commenter's other comments, the audit trail, and the moderation actions (status,
+editors' pick, an edit of the text).
 
 It is the snippet viewset's inspect view (wagtailsnippets_comments_comment:inspect) with its
 own template; the actions post to the moderation views, which check the permission."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import reverse
 from wagtail.log_actions import registry as log_registry
 from wagtail.snippets.views.snippets import InspectView
 
 from .. import selectors
-from ..models import Comment
+from ..models import Comment, CommentReport
 from ..sanitizer import one_line
 from . import can_moderate
-from .columns import ROW_ACTIONS
+from .columns import ROW_ACTIONS, pick_action
 
 LIST = "wagtailsnippets_comments_comment:list"
 MODERATE = "wagtailsnippets_comments_comment:moderate"
+DECIDE = "wagtailsnippets_comments_comment:decide"
+EDIT_TEXT = "wagtailsnippets_comments_comment:edit_text"
 HISTORY_SHOWN = 20
 
 
@@ -27,8 +32,10 @@ class CommentInspectView(InspectView):
 
     def get_object(self, queryset=None):
         comment = super().get_object(queryset)
-        # One query for the story too.
-        return Comment.objects.select_related("article", "moderated_by").get(pk=comment.pk)
+        # One query for the story and the comment it answers too.
+        return Comment.objects.select_related("article", "moderated_by", "reply_to", "parent").get(
+            pk=comment.pk
+        )
 
     def get_page_subtitle(self):
         return one_line(self.object.author_name)
@@ -36,6 +43,7 @@ class CommentInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         comment = self.object
+        reports = selectors.open_reports(comment)
         context.update(
             comment=comment,
             can_moderate=can_moderate(self.request.user),
@@ -49,17 +57,26 @@ class CommentInspectView(InspectView):
             story_queue_url=self._queue_url(article=comment.article_id, status="all"),
             history=self._history(comment),
             log_entries=self._log_entries(comment),
+            answered=comment.reply_to or comment.parent,
+            pick=pick_action(comment),
+            pick_url=reverse(MODERATE, args=[comment.pk, "unpick" if comment.is_pick else "pick"]),
+            reports=reports,
+            report_reasons=selectors.report_reasons(reports),
+            decide_urls={
+                decision: reverse(DECIDE, args=[comment.pk, decision])
+                for decision in CommentReport.Decision.values
+            },
+            edit_url=reverse(EDIT_TEXT, args=[comment.pk]),
+            max_length=settings.COMMENTS_MAX_LENGTH,
         )
         return context
 
     def _place_url(self, comment: Comment) -> str:
-        """The live story opened at this comment, when readers can see it."""
-        if comment.status != Comment.Status.APPROVED:
-            return ""
+        """The live story opened at this comment (its permalink), when readers can see it."""
         url = comment.article.get_url(self.request)
-        if not url or not comment.article.live:
+        if not url or not Comment.objects.visible().filter(pk=comment.pk).exists():
             return ""
-        return f"{url}?comments={selectors.approved_page_number(comment)}#comment-{comment.pk}"
+        return f"{url}?comment={comment.pk}#comment-{comment.pk}"
 
     def _queue_url(self, **params) -> str:
         return f"{reverse(LIST)}?{urlencode(params)}"

@@ -1,10 +1,11 @@
-"""The moderation queue's listing: it opens on Pending, newest first, with a tab per status."""
+"""The moderation queue's listing: it opens on Pending, newest first, with a tab per status
+(and one for comments readers reported)."""
 
 from django.http import QueryDict
 from wagtail.snippets.views.snippets import IndexView
 
 from ..filters import DEFAULT_STATUS, STATUS_VIEWS
-from ..selectors import pending_count
+from ..selectors import pending_count, reported_count
 
 
 class CommentIndexView(IndexView):
@@ -16,7 +17,7 @@ class CommentIndexView(IndexView):
     def status_tabs(self) -> list[dict]:
         """One link per status, keeping the other filters and search, back on the first page."""
         current = self.request.GET.get("status") or DEFAULT_STATUS
-        counts = {DEFAULT_STATUS: pending_count()}
+        counts = {DEFAULT_STATUS: pending_count(), "reported": reported_count()}
         tabs = []
         for value, label in STATUS_VIEWS:
             query = QueryDict(mutable=True)

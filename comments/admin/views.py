@@ -1,4 +1,6 @@
-"""The per-row moderation action: approve, reject or mark one comment as spam."""
+"""The moderation actions, each a POST with the permission checked here: a comment's status
+(approve, reject, spam), editors' picks, the decision on readers' reports, and an edit of
+the text. Each answers with a message and goes back to the queue or the comment's page."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -7,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .. import services
-from ..models import Comment
+from ..models import Comment, CommentReport
 from ..sanitizer import one_line
 from . import can_moderate
 
@@ -15,17 +17,35 @@ ACTIONS = {
     "approve": (services.comment_approve, "approved"),
     "reject": (services.comment_reject, "rejected"),
     "spam": (services.comment_mark_spam, "marked as spam"),
+    "pick": (lambda **kw: services.comment_pick(picked=True, **kw), "made an editors' pick"),
+    "unpick": (lambda **kw: services.comment_pick(picked=False, **kw), "no longer a pick"),
 }
+DECISIONS = {
+    CommentReport.Decision.KEEP: "kept; the reports are closed",
+    CommentReport.Decision.REJECT: "rejected; the reports are closed",
+    CommentReport.Decision.EDIT: "edited; the reports are closed",
+}
+
+
+def _moderated_comment(request, pk: int) -> Comment:
+    if not can_moderate(request.user):
+        raise PermissionDenied
+    return get_object_or_404(Comment.objects.select_related("article"), pk=pk)
+
+
+def _back(request):
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "wagtailsnippets_comments_comment:list"
+    return redirect(next_url)
 
 
 @require_POST
 def moderate(request, pk: int, action: str):
-    """Approve, reject or mark one comment as spam (POST only, permission checked here)."""
-    if not can_moderate(request.user):
-        raise PermissionDenied
+    """Approve, reject, mark as spam, pick or unpick one comment."""
     if action not in ACTIONS:
         raise PermissionDenied
-    comment = get_object_or_404(Comment, pk=pk)
+    comment = _moderated_comment(request, pk)
     service, verb = ACTIONS[action]
     changed = service(
         comment=comment, moderator=request.user, reason=request.POST.get("reason", "")
@@ -33,9 +53,58 @@ def moderate(request, pk: int, action: str):
     name = one_line(comment.author_name)  # inside a sentence: nothing that reorders it
     if changed:
         messages.success(request, f"Comment by {name} {verb}.")
+    elif action in ("pick", "unpick"):
+        messages.info(
+            request, f"Comment by {name} was not changed (only approved comments can be picks)."
+        )
     else:
         messages.info(request, f"Comment by {name} was already {comment.status}.")
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "wagtailsnippets_comments_comment:list"
-    return redirect(next_url)
+    return _back(request)
+
+
+@require_POST
+def decide(request, pk: int, decision: str):
+    """The decision on a comment's open reports: keep it, reject it, or (from the comment's
+    page, with the new text) edit it. One decision closes them all."""
+    if decision not in DECISIONS:
+        raise PermissionDenied
+    comment = _moderated_comment(request, pk)
+    name = one_line(comment.author_name)
+    try:
+        decided = services.report_decide(
+            comment=comment,
+            moderator=request.user,
+            decision=decision,
+            reason=request.POST.get("reason", ""),
+            body=request.POST.get("body", ""),
+        )
+    except services.CommentRefused as refused:
+        messages.error(request, refused.message)
+        return _back(request)
+    if decided:
+        messages.success(request, f"Comment by {name} {DECISIONS[decision]}.")
+    else:
+        messages.info(request, f"The reports on the comment by {name} were already decided.")
+    return _back(request)
+
+
+@require_POST
+def edit_text(request, pk: int):
+    """Edit a comment's text (to remove personal data, say); sanitized like a reader's."""
+    comment = _moderated_comment(request, pk)
+    name = one_line(comment.author_name)
+    try:
+        edited = services.comment_edit(
+            comment=comment,
+            moderator=request.user,
+            body=request.POST.get("body", ""),
+            reason=request.POST.get("reason", ""),
+        )
+    except services.CommentRefused as refused:
+        messages.error(request, refused.message)
+        return _back(request)
+    if edited:
+        messages.success(request, f"Comment by {name} edited.")
+    else:
+        messages.info(request, f"The comment by {name} was not changed.")
+    return _back(request)

@@ -78,8 +78,10 @@ def test_the_story_is_linked_and_an_approved_comment_opened_at_its_place(
     assert "#comment-" not in html  # pending: it has no place on the page yet
     Comment.objects.filter(pk=comment.pk).update(status="approved")
     html = client.get(inspect_url(comment)).content.decode()
-    # 55 earlier approved comments, 50 a page: this one is on the second page.
-    assert f'href="{article.url}?comments=2#comment-{comment.pk}"' in html
+    # Its permalink, which opens the page of comments that holds it (tests/e2e/test_conversation).
+    assert f'href="{article.url}?comment={comment.pk}#comment-{comment.pk}"' in html
+    page = client.get(f"{article.url}?comment={comment.pk}").content.decode()
+    assert f'id="comment-{comment.pk}"' in page and "Comments page 2 of 2" in page
 
 
 def test_the_commenters_other_comments_are_counted_by_status_and_linked(

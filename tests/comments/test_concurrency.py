@@ -68,7 +68,12 @@ def test_twenty_replays_of_one_solved_captcha_make_one_comment(article):
 
 def test_twenty_moderators_approving_at_once_make_one_transition(article):
     comment = Comment.objects.create(
-        article=article, author_name="R", body="b", body_html="b", author_email="reader@example.org"
+        article=article,
+        author_name="R",
+        body="b",
+        body_html="b",
+        author_email="reader@example.org",
+        notify=True,
     )
     moderators = [User.objects.create_user(f"m{i}", f"m{i}@example.org", "pw") for i in range(20)]
     mail.outbox = []

@@ -248,6 +248,8 @@ def test_author_email_quotes_the_name_on_one_line(article, admin_user):
         author_email="rita@example.org",
         body="x",
         body_html="<p>x</p>",
+        status="approved",
+        notify=True,  # the reader asked for the email
     )
     type(article).objects.filter(pk=article.pk).update(title="Talks\r\nresume")
     comment.article.refresh_from_db()

@@ -428,3 +428,17 @@ def test_line_breaks_count_once_against_the_limit(article, comment_post):
     response = comment_post(article, body=body)
     assert response.status_code == 302
     assert Comment.objects.get().body == body.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/comments/99999999999999999999/",
+        "/comments/report/99999999999999999999/",
+        "/comments/report/0/",
+        "/comments/unsubscribe/%00/",
+    ],
+)
+def test_ids_and_tokens_out_of_range_are_not_found_not_500s(client, url):
+    assert client.get(url).status_code in (400, 404)
+    assert client.post(url, {"reason": "spam"}).status_code in (400, 403, 404)

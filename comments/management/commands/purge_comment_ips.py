@@ -1,7 +1,8 @@
-"""Forget the IP addresses of comments older than --days (default 30), for privacy.
+"""Forget the IP addresses of comments older than --days (default 30), for privacy, and who
+sent the readers' reports that a moderator has decided (a keyed hash of their address).
 
-The address is only needed for a short while: the flood limit and spam review. Run daily from
-cron: `manage.py purge_comment_ips --days 30`.
+The address is only needed for a short while: the flood limit, spam review, counting each
+reader's report once while it is open. Run daily from cron: `manage.py purge_comment_ips --days 30`.
 """
 
 from datetime import timedelta
@@ -9,7 +10,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from comments.models import Comment
+from comments.models import Comment, CommentReport
 
 
 class Command(BaseCommand):
@@ -26,3 +27,10 @@ class Command(BaseCommand):
             ip_address=None
         )
         self.stdout.write(f"Forgot the IP address of {count} comment(s) older than {days} days.")
+        # Open reports keep theirs: it is what counts each reader once.
+        reports = (
+            CommentReport.objects.filter(created_at__lt=cutoff, closed_at__isnull=False)
+            .exclude(reporter="")
+            .update(reporter="")
+        )
+        self.stdout.write(f"Forgot who sent {reports} decided report(s) older than {days} days.")

@@ -3,7 +3,7 @@
 import os
 import shutil
 
-from .env import env_list
+from .env import env_bool, env_list
 
 # django-simple-captcha: challenges are drawn with `secrets` (see comments.captcha).
 CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.random_challenge"
@@ -31,3 +31,14 @@ COMMENTS_MODERATOR_EMAILS = env_list("COMMENTS_MODERATOR_EMAILS")
 # The cache alias the flood limit counts in: it raises when Redis is down (base/caching.py),
 # so the limit can fall back to the database.
 COMMENTS_FLOOD_CACHE = "comments"
+
+# Reader reports (issue 13): a comment reported by this many distinct addresses, or once for
+# personal data or illegal content, goes back to the moderators ("Reported" in the queue);
+# with COMMENTS_REPORT_HIDE_SERIOUS those two reasons also hide it until a moderator decides.
+COMMENTS_REPORT_THRESHOLD = int(os.environ.get("COMMENTS_REPORT_THRESHOLD", "3"))
+COMMENTS_REPORT_HIDE_SERIOUS = env_bool("COMMENTS_REPORT_HIDE_SERIOUS", True)
+# Reports one address may send per window (no CAPTCHA: a flood gets 429 and changes nothing).
+COMMENTS_REPORT_RATE_LIMIT = int(os.environ.get("COMMENTS_REPORT_RATE_LIMIT", "10"))
+COMMENTS_REPORT_RATE_SECONDS = int(os.environ.get("COMMENTS_REPORT_RATE_SECONDS", "3600"))
+# Editors' picks shown in the box above the thread.
+COMMENTS_PICKS_SHOWN = 10
