@@ -185,3 +185,33 @@ def test_the_page_costs_the_same_queries_however_long_the_history(
         for n in range(30)
     )
     assert queries() == few
+
+
+def test_a_reply_is_judged_with_the_text_it_answers(client, moderator, article):
+    parent = Comment.objects.create(
+        article=article,
+        author_name="Nadia",
+        body="The <i>monitors</i> were right.",
+        body_html="<p>The <i>monitors</i> were right.</p>",
+        status="approved",
+    )
+    reply = Comment.objects.create(
+        article=article,
+        author_name="Omar",
+        body="Nonsense.",
+        body_html="<p>Nonsense.</p>",
+        parent=parent,
+        reply_to=parent,
+        is_reply=True,
+    )
+    client.force_login(moderator)
+    row = client.get(LIST).content.decode().split('class="comment-reply-context"')[1]
+    assert "Reply to <bdi>Nadia</bdi>:" in row.split("</div>")[0]
+    assert "The &lt;i&gt;monitors&lt;/i&gt; were right." in row.split("</div>")[0]
+    page = client.get(inspect_url(reply)).content.decode()
+    context = page.split("In reply to")[1].split("</section>")[0]
+    assert "Nadia" in context and "The &lt;i&gt;monitors&lt;/i&gt; were right." in context
+    # Once its parent is rejected, the moderator is told the reply is not shown.
+    Comment.objects.filter(pk=parent.pk).update(status="rejected")
+    row = client.get(LIST).content.decode().split('class="comment-reply-context"')[1]
+    assert "(rejected: this reply is not shown)" in row.split("</div>")[0]
