@@ -37,3 +37,26 @@ def test_addresses_older_than_the_cutoff_are_forgotten(article):
 def test_negative_days_are_refused(article):
     with pytest.raises(CommandError):
         call_command("purge_comment_ips", "--days", "-1")
+
+
+def test_decided_reports_forget_who_sent_them_too(article, admin_user):
+    from comments import services
+    from comments.models import CommentReport
+
+    reported = Comment.objects.create(
+        article=article, author_name="R", body="b", body_html="b", status="approved"
+    )
+    services.report_submit(comment=reported, reason="spam", ip_address="198.51.100.1")
+    services.report_submit(comment=reported, reason="spam", ip_address="198.51.100.2")
+    services.report_decide(comment=reported, moderator=admin_user, decision="keep")
+    services.report_submit(comment=reported, reason="spam", ip_address="198.51.100.1")  # open
+    CommentReport.objects.update(created_at=timezone.now() - timedelta(days=31))
+    out = StringIO()
+    call_command("purge_comment_ips", "--days", "30", stdout=out)
+    # Decided reports lose the (hashed) address; an open one keeps it, to count once.
+    assert sorted(bool(r) for r in CommentReport.objects.values_list("reporter", flat=True)) == [
+        False,
+        False,
+        True,
+    ]
+    assert "2 decided report(s)" in out.getvalue()
