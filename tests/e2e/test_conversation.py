@@ -102,6 +102,13 @@ def test_a_permalink_to_a_comment_on_page_3_lands_on_it(page, article, settings)
     page.goto(f"{article.url}?comment={target.pk}&sort=newest#comment-{target.pk}")
     assert "Comments page 1 of 3" in page.inner_text(".pagination")
     assert in_view_and_focused(page, item)
+    # "Link" copies the permalink (and says so); without a clipboard it is a plain link.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click(f"{item} a[data-role=permalink]")
+    assert page.inner_text(f"{item} .comment__copied") == "Link copied"
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.endswith(f"{article.url}?comment={target.pk}#comment-{target.pk}")
+    assert copied.startswith("http")
 
 
 def test_the_order_links_and_a_pick_shown_first(page, article, settings):
