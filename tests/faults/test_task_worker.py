@@ -77,7 +77,7 @@ def test_a_comment_is_answered_without_a_worker_and_its_email_sent_once_one_star
         with gunicorn(env, log=web_log, workers=1, threads=2) as site:
             page = http_request(site, "GET", "/diplomacy/ceasefire-talks/")
             assert page.status == 200
-            post_url = re.search(r'action="(/comments/\d+/)"', page.text).group(1)
+            post_url = re.search(r'action="(/comments/\d+/)#comment-form"', page.text).group(1)
             challenge = http_request(site, "GET", "/comments/challenge/")
             data = json.loads(challenge.body)
             ((answer,),) = query(
