@@ -30,11 +30,16 @@ install-dev: $(VENV)/.installed-dev
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
+# The address `make run` serves. The demo's Wagtail Site (which absolute links in feeds,
+# sitemaps and canonical tags are built on) gets it on first load, so `make run PORT=8123` prints
+# working links; an address set in the environment wins.
+run demo: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
 run: demo
-	$(BIN)/python manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
+	$(BIN)/python manage.py ensure_admin --url $(WAGTAILADMIN_BASE_URL)/admin/
 	@echo "Serving Newsroom on http://127.0.0.1:$(PORT)/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -2,15 +2,22 @@
 cookies and HSTS behind a TLS proxy, a shared file cache without Redis)."""
 
 import os
-import tempfile
-from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 from core.logs import logging_config
 
 from .base import *  # noqa: F403
-from .base import LOG_LEVEL, REDIS_URL, altcha_hmac_key, env_bool, start_error_reporting
+from .base import (
+    DEFAULT_CACHE_DIR,
+    LOG_LEVEL,
+    REDIS_URL,
+    altcha_hmac_key,
+    cache_dir,
+    env_bool,
+    shared_file_caches,
+    start_error_reporting,
+)
 
 DEBUG = False
 try:
@@ -47,15 +54,8 @@ if not REDIS_URL:
     # gunicorn runs several worker processes: a per-process memory cache would let one worker
     # keep serving a page another worker purged. Without Redis, the workers of this machine
     # share a file cache instead; several machines need REDIS_URL.
-    CACHE_DIR = Path(os.environ.get("CACHE_DIR", Path(tempfile.gettempdir()) / "newsroom-cache"))
-    CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(CACHE_DIR / alias),
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
-        for alias in ("default", "comments")
-    }
+    CACHE_DIR = cache_dir(DEFAULT_CACHE_DIR)
+    CACHES = shared_file_caches(CACHE_DIR)
     CACHES["fragments"] = FRAGMENT_CACHE  # noqa: F405
 
 # Health probes come over plain HTTP from the load balancer, which must not be sent to HTTPS.

@@ -8,6 +8,9 @@ import dj_database_url
 from .env import BASE_DIR, env_bool, env_list
 
 DEBUG = env_bool("DEBUG", False)
+# With DEBUG on, a missing page still shows the site's own 404 page; 1 shows Django's technical
+# page (every URL pattern) instead, for developers chasing a route.
+DEBUG_TECHNICAL_404 = env_bool("DEBUG_TECHNICAL_404", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # The site's own 403 page for a stale or foreign form; it never reads the request body.
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # With DEBUG on, the site's own 404 page instead of Django's technical one (notfound.py).
+    "newsroom.notfound.SiteNotFoundMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

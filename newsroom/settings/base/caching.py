@@ -1,11 +1,39 @@
-"""Caches (Redis or each process's memory), the anonymous page cache, fragments, purging."""
+"""Caches (Redis, or a file cache the processes of one machine share), the anonymous page cache,
+fragments, purging."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from .env import env_bool
 
+
+def shared_file_caches(directory: Path, key_prefix: str = "") -> dict:
+    """The default and comments caches as files under directory, which every process of this
+    machine sees: gunicorn's workers, and in development the server, `manage.py shell`,
+    `import_articles` and the `publish_scheduled` cron job, so a change one of them makes (and
+    the purge it runs) shows in the others at once. A per-process memory cache would let one
+    keep serving what another purged."""
+    return {
+        alias: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(directory / alias),
+            "KEY_PREFIX": key_prefix,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+        for alias in ("default", "comments")
+    }
+
+
+def cache_dir(default: Path) -> Path:
+    return Path(os.environ.get("CACHE_DIR") or default)
+
+
+DEFAULT_CACHE_DIR = Path(tempfile.gettempdir()) / "newsroom-cache"
+
 # Caches. With REDIS_URL (redis://host:6379/0) every app server shares one Redis for the page
-# cache, sessions and the comment flood limit; without it each process has its own memory.
+# cache, sessions and the comment flood limit; without it production (production.py) and
+# development (dev.py) share a file cache between the processes of one machine.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "newsroom")
 if REDIS_URL:
