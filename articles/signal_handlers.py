@@ -6,7 +6,7 @@ from taggit.models import Tag
 from pagecache import versioned
 from pagecache.purge import purge_everything
 
-from .models import Author, Person
+from .models import Author, Person, TopicTranslation
 
 
 def on_shown_snippet_change(sender, instance, created: bool = False, **kwargs) -> None:
@@ -17,6 +17,12 @@ def on_shown_snippet_change(sender, instance, created: bool = False, **kwargs) -
         purge_everything()
 
 
+def on_topic_name_change(sender, instance, **kwargs) -> None:
+    """A topic's name in a language, added, changed or removed, shows (or hides) that topic on
+    every page in the language that names it."""
+    purge_everything()
+
+
 def connect() -> None:
     for model in (Author, Person, Tag):
         name = model._meta.label_lower
@@ -24,5 +30,11 @@ def connect() -> None:
         post_delete.connect(
             on_shown_snippet_change, sender=model, dispatch_uid=f"purge-{name}-deleted"
         )
+    post_save.connect(
+        on_topic_name_change, sender=TopicTranslation, dispatch_uid="purge-topic-name"
+    )
+    post_delete.connect(
+        on_topic_name_change, sender=TopicTranslation, dispatch_uid="purge-topic-name-deleted"
+    )
     # Reader pages show these beside the pages themselves (bylines, quotes, topic lists).
-    versioned.watch(Author, Person, Tag)
+    versioned.watch(Author, Person, Tag, TopicTranslation)

@@ -14,6 +14,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from .models import ArticlePage, Author, Person, Quotation, SectionPage
+from .models.snippets import Topic, topic_names
 from .search import (
     MAX_QUERY,
     MAX_WORDS,
@@ -39,9 +40,14 @@ def _localized():
 
 def topic(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = _localized().filter(tagged_items__tag=tag).cards()
+    locale = Locale.get_active()
+    articles = ArticlePage.objects.filter(locale=locale, tagged_items__tag=tag).cards()
+    # Its name in the reader's language (a topic nobody named there keeps its own).
+    name = topic_names(locale.pk).get(tag.pk, tag.name)
     return render(
-        request, "articles/topic.html", {"topic": tag, "articles": _page(request, articles)}
+        request,
+        "articles/topic.html",
+        {"topic": Topic(tag.slug, name), "articles": _page(request, articles)},
     )
 
 

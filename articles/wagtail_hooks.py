@@ -1,15 +1,41 @@
 """Admin registration for article snippets, and the desk's page rules in Wagtail's admin."""
 
 from django.http import Http404
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.views.chooser import page_models_from_string
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Author, Person
+from .models import Author, Person, TopicTranslation
 from .permissions import has_page_rights, may_see_page, visible_pages
 from .purging import urls_for_page
+
+
+class NameColumnMixin:
+    """Wagtail's chooser heads its one column "Title"; people have names."""
+
+    @property
+    def title_column(self):
+        column = super().title_column
+        column.label = "Name"
+        return column
+
+
+class NameChooseView(NameColumnMixin, ChooseView):
+    pass
+
+
+class NameChooseResultsView(NameColumnMixin, ChooseResultsView):
+    pass
+
+
+class NameChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = NameChooseView
+    choose_results_view_class = NameChooseResultsView
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -18,6 +44,7 @@ class AuthorViewSet(SnippetViewSet):
     menu_label = "Authors"
     list_display = ["name", "role", "slug"]
     search_fields = ["name", "role"]
+    chooser_viewset_class = NameChooserViewSet
 
 
 class PersonViewSet(SnippetViewSet):
@@ -26,6 +53,22 @@ class PersonViewSet(SnippetViewSet):
     menu_label = "People"
     list_display = ["name", "role", "organisation"]
     search_fields = ["name", "role", "organisation"]
+    search_backend_name = None
+    chooser_viewset_class = NameChooserViewSet
+
+
+class TopicTranslationViewSet(SnippetViewSet):
+    """Topics in other languages: a Spanish or Arabic page lists a topic only once it has a
+    name in that language here."""
+
+    model = TopicTranslation
+    icon = "tag"
+    menu_label = "Topic names"
+    menu_order = 220
+    add_to_admin_menu = False
+    list_display = ["topic", "locale", "name"]
+    list_filter = ["locale"]
+    search_fields = ["name", "topic__name"]
     search_backend_name = None
 
 
@@ -40,6 +83,13 @@ class PeopleViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PeopleViewSetGroup)
+register_snippet(TopicTranslationViewSet)
+
+
+@hooks.register("insert_editor_js")
+def quote_block_editor_js():
+    """Folds a quote's free-text speaker fields while a person is chosen (QuoteBlock)."""
+    return format_html('<script src="{}"></script>', static("js/admin/quote_block.js"))
 
 
 # --- What users without page rights (comment moderators) see of the page tree -------------

@@ -1,18 +1,18 @@
-"""The articles app's models: page types (pages), snippets, and the story queryset."""
+"""The articles app's models: page types (home, pages), snippets, and the story queryset."""
 
+from .home import HomePage
 from .pages import (
     SECTION_PAGE_SIZE,
     ArticleAuthor,
     ArticleCorrection,
     ArticlePage,
     ArticlePageTag,
-    HomePage,
     Quotation,
     SectionPage,
 )
 from .queries import CARD_ANNOTATIONS_HOOK, ArticlePageManager, ArticlePageQuerySet
 from .restrictions import CachedViewRestrictions
-from .snippets import Author, Person
+from .snippets import Author, Person, TopicTranslation
 
 __all__ = [
     "CARD_ANNOTATIONS_HOOK",
@@ -29,4 +29,5 @@ __all__ = [
     "Person",
     "Quotation",
     "SectionPage",
+    "TopicTranslation",
 ]

@@ -1,9 +1,7 @@
-"""Page types: the front page, sections and stories, with a story's inlines (byline, corrections,
-topics) and the quotations copied out of its body."""
+"""Page types: sections and stories, with a story's inlines (byline, corrections, topics) and the
+quotations copied out of its body. The front page is in home.py."""
 
-import hashlib
-
-from django.contrib.contenttypes.models import ContentType
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -20,6 +18,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     MultipleChooserPanel,
+    TitleFieldPanel,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
@@ -28,100 +27,13 @@ from wagtail.search import index
 from pagecache import versioned
 
 from ..blocks import ArticleBodyBlock
+from ..forms import ArticlePageForm
 from ..permissions import DeskPermissions
 from .queries import ArticlePageManager
 from .restrictions import CachedViewRestrictions
-from .snippets import Author, Person
+from .snippets import Author, Person, Topic, localized_topics
 
 SECTION_PAGE_SIZE = 12
-
-
-class HomePage(DeskPermissions, CachedViewRestrictions, Page):
-    """The front page: a lead story, the latest stories and a block per section."""
-
-    intro = models.CharField(max_length=255, blank=True)
-    lead_story = models.ForeignKey(
-        "articles.ArticlePage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown first; if empty, the newest story leads.",
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("lead_story")]
-
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.SectionPage"]
-    max_count = 1
-    template = "pages/home_page.html"
-
-    def _front_page_ids(self) -> dict:
-        def compute():
-            sections = SectionPage.objects.child_of(self).live().public()
-            return {
-                "latest": ArticlePage.objects.descendant_of(self).newest_ids(13),
-                "sections": [
-                    (section.pk, ArticlePage.objects.child_of(section).newest_ids(4))
-                    for section in sections.only("pk")
-                ],
-            }
-
-        return versioned.cached(f"front:{self.pk}", compute)
-
-    def route(self, request, path_components):
-        """Find a section or story below the front page in one lookup, not a query (and a
-        .specific query) per URL segment: the page behind each path is remembered in the
-        reader cache, which forgets it on any page change. Unknown paths take Wagtail's walk."""
-        if not path_components:
-            return super().route(request, path_components)
-        url_path = self.url_path + "/".join(path_components) + "/"
-
-        def find():
-            target = (
-                Page.objects.descendant_of(self)
-                .filter(url_path=url_path)
-                .values_list("pk", "content_type_id")
-                .first()
-            )
-            return list(target) if target else []
-
-        # Hashed: a reader can send a path of any length, a cache key must stay short.
-        digest = hashlib.sha256(url_path.encode()).hexdigest()[:32]
-        target = versioned.cached(f"route:{self.pk}:{digest}", find, keep_empty=False)
-        page = None
-        if target:
-            model = ContentType.objects.get_for_id(target[1]).model_class()
-            page = model.objects.filter(pk=target[0]).first() if model else None
-        if page is None:
-            return super().route(request, path_components)
-        return page.route(request, [])  # 404 unless live, exactly as Wagtail decides
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        ids = self._front_page_ids()
-        wanted = list(ids["latest"])
-        for _section_pk, story_ids in ids["sections"]:
-            wanted += story_ids
-        if self.lead_story_id:
-            wanted.append(self.lead_story_id)
-        cards = ArticlePage.objects.cards_by_pk(wanted)
-        latest = [cards[pk] for pk in ids["latest"] if pk in cards]
-        lead = cards.get(self.lead_story_id) if self.lead_story_id else None
-        if lead is None and latest:
-            lead = latest[0]
-        context["lead_story"] = lead
-        context["latest"] = [a for a in latest if lead is None or a.pk != lead.pk][:12]
-        section_pks = [pk for pk, _story_ids in ids["sections"]]
-        by_pk = SectionPage.objects.in_bulk(section_pks)
-        sections = []
-        for pk, story_ids in ids["sections"]:
-            if pk in by_pk:
-                section = by_pk[pk]
-                section.top_stories = [cards[i] for i in story_ids if i in cards]
-                sections.append(section)
-        context["sections"] = sections
-        return context
 
 
 class SectionPage(DeskPermissions, CachedViewRestrictions, Page):
@@ -194,6 +106,15 @@ class ArticleAuthor(Orderable):
 class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
     """A news story."""
 
+    class Kind(models.TextChoices):
+        """What sort of piece a story is. A field, not a section or a topic: an opinion piece
+        may be filed under any section, topics are free words shared by every language, and
+        readers must be told which pieces argue a view wherever the story appears."""
+
+        NEWS = "news", "News"
+        ANALYSIS = "analysis", "Analysis"
+        OPINION = "opinion", "Opinion"
+
     lead = models.TextField(
         help_text="The standfirst: one or two sentences under the headline. Plain text."
     )
@@ -217,6 +138,13 @@ class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
     )
     main_image_caption = models.CharField("caption", max_length=255, blank=True)
     main_image_credit = models.CharField("credit", max_length=255, blank=True)
+    kind = models.CharField(
+        "kind of story",
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.NEWS,
+        help_text="Opinion and analysis pieces are labelled as such on cards and on the story.",
+    )
     topics = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     body = StreamField(ArticleBodyBlock(), blank=True)
     source_guid = models.CharField(
@@ -227,6 +155,7 @@ class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
         help_text="GUID of the item this story was imported from (import_articles).",
     )
     source_url = models.URLField(
+        "source URL",
         max_length=1000,
         blank=True,
         db_index=True,
@@ -239,8 +168,16 @@ class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
         "of days set in Settings › Comment rules.",
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        # Newsroom words: a story has a headline (Wagtail says "Page title").
+        TitleFieldPanel(
+            "title",
+            heading="Headline",
+            placeholder="Headline*",
+            help_text="The headline as readers will see it; it also makes the story's URL.",
+        ),
         FieldPanel("lead"),
+        FieldPanel("kind"),
         FieldRowPanel([FieldPanel("publication_date"), FieldPanel("updated_date")]),
         MultiFieldPanel(
             [
@@ -269,6 +206,7 @@ class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
     template = "pages/article_page.html"
 
     objects = ArticlePageManager()
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = "article"
@@ -343,6 +281,16 @@ class ArticlePage(DeskPermissions, CachedViewRestrictions, Page):
     @cached_property
     def topic_list(self) -> list:
         return list(self.topics.all())
+
+    @cached_property
+    def reader_topics(self) -> list[Topic]:
+        """Its topics by their names in the story's language (only those named in it, unless
+        it is the site's default language): a Spanish page never lists English topic names."""
+        return localized_topics(
+            self.topic_list,
+            locale_id=self.locale_id,
+            default_language=self.reader_language_code == settings.LANGUAGE_CODE,
+        )
 
     @cached_property
     def story_link_ids(self) -> dict:

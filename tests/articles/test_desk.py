@@ -63,6 +63,7 @@ def test_reporter_cannot_publish_with_a_crafted_post(client, section, reporter):
         "corrections-TOTAL_FORMS": "0",
         "corrections-INITIAL_FORMS": "0",
         "comments_open": "on",
+        "kind": "news",
         "action-publish": "action-publish",
     }
     client.post(f"/admin/pages/{page.pk}/edit/", data)
