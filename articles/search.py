@@ -13,7 +13,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.utils import timezone
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import format_html, format_html_join
 
 # Every word is one more full-text condition on every candidate story, and queries this long are
 # never page-cached (pagecache SEARCH_MAX_WORDS): twenty 100-word searches held both workers
@@ -21,6 +21,7 @@ from django.utils.html import escape, format_html, format_html_join
 MAX_QUERY = 100  # characters
 MAX_WORDS = 8
 WORD = re.compile(r"\w+", re.UNICODE)
+SPACE = re.compile(r"\s+")
 RESULT_CAP = 1000  # matches counted (and paged through) at most; beyond: "more than 1,000"
 
 
@@ -96,20 +97,34 @@ def parse_day(raw: str | None, *, end: bool = False):
 
 
 def highlight(text: str, query: str, *, width: int = 240) -> str:
-    """An escaped excerpt of text around the first match, with matching words in <mark>."""
+    """An escaped excerpt of text around the first match, cut between words, with matching
+    words in <mark>."""
     terms = sorted({t for t in WORD.findall(query.lower()) if len(t) > 1}, key=len, reverse=True)
-    if not terms:
-        return escape(text[:width])
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
-    match = pattern.search(text)
-    start = max(0, (match.start() if match else 0) - width // 3)
-    excerpt = text[start : start + width]
+    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None
+    match = pattern.search(text) if pattern else None
+    start, end = _excerpt_bounds(text, match.span() if match else (0, 0), width)
+    excerpt = text[start:end].strip()
     prefix = "…" if start else ""
-    suffix = "…" if start + width < len(text) else ""
+    suffix = "…" if end < len(text) else ""
     # format_html escapes every piece of the reader's text; only our <mark> tags are markup.
     pieces, last = [], 0
-    for found in pattern.finditer(excerpt):
+    for found in pattern.finditer(excerpt) if pattern else ():
         pieces.append((excerpt[last : found.start()], found.group(0)))
         last = found.end()
     marked = format_html_join("", "{}<mark>{}</mark>", pieces)
     return format_html("{}{}{}{}", prefix, marked, excerpt[last:], suffix)
+
+
+def _excerpt_bounds(text: str, found: tuple[int, int], width: int) -> tuple[int, int]:
+    """At most width characters around found (a third before it), cut at spaces: forward to
+    the start of a word, back to the end of one (a single longer word is cut)."""
+    found_at, found_end = found
+    start = max(0, found_at - width // 3)
+    if start and not text[start - 1].isspace():
+        space = SPACE.search(text, start, found_at)
+        start = space.end() if space else start
+    end = min(len(text), start + width)
+    if end < len(text) and not text[end].isspace():
+        cut = text.rfind(" ", max(start, found_end), end)
+        end = cut if cut > start else end
+    return start, end

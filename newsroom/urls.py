@@ -7,17 +7,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles import admin_views as article_admin_views
 from articles import feeds
 from articles import views as article_views
-from articles.sitemaps import TopicSitemap, news_sitemap, robots_txt
+from articles.sitemaps import PageSitemap, TopicSitemap, news_sitemap, robots_txt
 from core import health
 from newsroom import pagepassword
 from newsroom.searchlimit import limit_uncached_searches
+from newsroom.views import StaticRedirect
 
 urlpatterns = [
     # Load balancer and orchestrator probes: never cached (pagecache excludes /health/, the
@@ -44,6 +44,13 @@ urlpatterns = [
     ),
     path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
     path("robots.txt", robots_txt, name="robots"),
+    # Browsers and crawlers ask for these at the root whatever the page's <link rel="icon">.
+    path("favicon.ico", StaticRedirect.as_view(path="img/favicon.ico"), name="favicon"),
+    path(
+        "apple-touch-icon.png",
+        StaticRedirect.as_view(path="img/apple-touch-icon.png"),
+        name="apple-touch-icon",
+    ),
 ]
 
 if settings.DEBUG:

@@ -18,9 +18,11 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language, get_language_bidi
+from django.views.generic import RedirectView
 
 logger = logging.getLogger("newsroom.outage")
 
@@ -138,3 +140,18 @@ def server_error_or_unavailable(request: HttpRequest, template_name: str = "500.
     # Tell django.utils.log.log_response this has been logged, so it does not add a traceback.
     response._has_been_logged = True
     return response
+
+
+class StaticRedirect(RedirectView):
+    """/favicon.ico and friends: a redirect to the static file (hashed name in production)."""
+
+    path = ""
+    permanent = False  # the hashed name changes with the file
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static(self.path)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        patch_cache_control(response, public=True, max_age=86400)
+        return response

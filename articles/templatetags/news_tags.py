@@ -1,11 +1,15 @@
 """News metadata for templates: absolute URLs, social image renditions, JSON-LD."""
 
 import json
+from datetime import timedelta
 
 from django import template
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -57,6 +61,10 @@ def _publisher(request) -> dict:
     }
 
 
+# schema.org's NewsArticle subtypes for pieces that argue or interpret rather than report.
+STORY_TYPES = {"opinion": "OpinionNewsArticle", "analysis": "AnalysisNewsArticle"}
+
+
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, page):
     request = context.get("request")
@@ -64,7 +72,7 @@ def article_json_ld(context, page):
     modified = page.updated_date or page.last_published_at or page.display_date
     data = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        "@type": STORY_TYPES.get(page.kind, "NewsArticle"),
         "headline": page.title[:110],
         "description": page.lead,
         "datePublished": page.display_date.isoformat() if page.display_date else None,
@@ -78,7 +86,7 @@ def article_json_ld(context, page):
         or [{"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME}],
         "publisher": _publisher(request),
         "articleSection": page.section.title,
-        "keywords": [tag.name for tag in page.topic_list],
+        "keywords": [topic.name for topic in page.reader_topics],
         "inLanguage": page.reader_language_code,
     }
     if page.main_image:
@@ -145,3 +153,29 @@ def website_json_ld(context):
         },
     }
     return _json_ld(data)
+
+
+RECENT = timedelta(hours=24)
+
+
+@register.simple_tag
+def story_time(moment):
+    """A story's time for cards: "3 hours ago" within a day of publication, else the date; the
+    full date and time in the datetime attribute and the tooltip.
+
+    Pages are cached for minutes, not hours (PAGE_CACHE_SECONDS), so "3 hours ago" stays true
+    to the hour."""
+    if not moment:
+        return ""
+    local = timezone.localtime(moment)
+    age = timezone.now() - moment
+    if timedelta(0) <= age < RECENT:
+        shown = naturaltime(moment)
+    else:
+        shown = date_format(local, "j F Y")
+    return format_html(
+        '<time datetime="{}" title="{}">{}</time>',
+        dateformat.format(local, "c"),
+        date_format(local, "j F Y, H:i"),
+        shown,
+    )

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from articles.models import ArticlePage
-from articles.search import clean_query, search_stories, shorten_query
+from articles.search import clean_query, highlight, search_stories, shorten_query
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +169,23 @@ def test_the_search_limit_window_closes(client, many, settings):
     assert search(client, "b").status_code == 429
     time.sleep(1.1)
     assert search(client, "c").status_code == 200
+
+
+WORDS = (
+    "Negotiators from both capitals returned to Ostrava Nova on Monday for a second round of "
+    "talks on the maritime boundary, where mediators hope a ceasefire agreed in September can "
+    "become a permanent settlement before the fishing season reopens in the spring"
+)
+
+
+@pytest.mark.parametrize("query", ["ceasefire", "Negotiators", "spring", "nothing-matches", ""])
+@pytest.mark.parametrize("width", [40, 61, 97, 150])
+def test_snippets_are_cut_between_words(query, width):
+    snippet = re.sub(r"</?mark>", "", str(highlight(WORDS, query, width=width)))
+    words = set(WORDS.split())
+    shown = snippet.strip("…").split()
+    assert shown and set(shown) <= words, snippet  # no word cut in two at either end
+    assert len(snippet.strip("…")) <= width
+    assert snippet.startswith("…") == (not WORDS.startswith(snippet.strip("…")))
+    if query == "ceasefire":
+        assert "<mark>ceasefire</mark>" in str(highlight(WORDS, query, width=width))

@@ -62,12 +62,26 @@ def test_axe_reports_no_violations(page):
         "search results": "/search/?q=ceasefire",
         "404 page": "/no-such-page/",
         "Spanish front page": "/es/",
+        "Arabic front page": "/ar/",
         "Arabic article": ArticlePage.objects.get(locale__language_code="ar").url,
+        "Spanish article": ArticlePage.objects.filter(locale__language_code="es")[0].url,
+        "Spanish topic": "/es/topics/marren-strait/",
+        "untranslated story": ArticlePage.objects.get(
+            slug="assembly-of-nations-opens-general-session"
+        ).url,
     }
+    # The front page's layouts: compact cards on a phone, rows of cards on a wide screen.
+    wide = {"front page (1366 px)": "/", "Arabic front page (1366 px)": "/ar/"}
     report = {}
     for name, url in pages.items():
         status, violations = axe_violations(page, url)
         assert status == (404 if name == "404 page" else 200), name
         report[name] = violations
+    page.set_viewport_size({"width": 1366, "height": 900})
+    for name, url in wide.items():
+        status, violations = axe_violations(page, url)
+        assert status == 200, name
+        report[name] = violations
+    pages.update(wide)
     print("\naxe-core violations per page:", {name: len(v) for name, v in report.items()})
     assert report == {name: [] for name in pages}
