@@ -1,9 +1,12 @@
-"""Sitemaps: every published page (Wagtail's), topics, and a Google News sitemap."""
+"""Sitemaps: every published page in every language with its hreflang alternates, topics, and
+a Google News sitemap."""
 
+from collections import defaultdict
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,10 +14,74 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_page
 from taggit.models import Tag
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Locale, Page
 
 from core.http import absolute_url, public_base_url
 
 from .models import ArticlePage
+
+
+class PageSitemap(Sitemap):
+    """Every published, public page of the site in every language (Wagtail's own lists only
+    the default language's tree). Each language version has its own entry, naming all versions,
+    itself included, as hreflang alternates (xhtml:link), with the default language as
+    x-default: what search engines ask of a multilingual site. Three queries whatever the size
+    (pages, locales, and the Site)."""
+
+    def items(self):
+        site = self.get_wagtail_site()
+        in_a_tree = Q(pk__in=[])
+        for root in site.root_page.get_translations(inclusive=True).only("path", "depth"):
+            in_a_tree |= Q(path__startswith=root.path, depth__gte=root.depth)
+        return (
+            Page.objects.filter(in_a_tree)
+            .live()
+            .public()
+            .order_by("path")
+            .only(
+                "pk",
+                "path",
+                "depth",
+                "url_path",
+                "locale_id",
+                "translation_key",
+                "last_published_at",
+                "latest_revision_created_at",
+            )
+        )
+
+    def _urls(self, page, protocol, domain):
+        items = list(self.paginator.page(page).object_list)
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        location = {
+            item.pk: absolute_url(item.get_url(self.request), self.request) for item in items
+        }
+        versions = defaultdict(list)
+        for item in items:
+            versions[item.translation_key].append(item)
+        urls, latest = [], None
+        for item in items:
+            lastmod = item.last_published_at or item.latest_revision_created_at
+            latest = max(latest, lastmod) if latest and lastmod else (lastmod or latest)
+            alternates = []
+            if len(versions[item.translation_key]) > 1:
+                for version in versions[item.translation_key]:
+                    code = codes.get(version.locale_id, "")
+                    alternates.append({"lang_code": code, "location": location[version.pk]})
+                    if code == settings.LANGUAGE_CODE:
+                        alternates.append(
+                            {"lang_code": "x-default", "location": location[version.pk]}
+                        )
+            urls.append(
+                {
+                    "item": item,
+                    "location": location[item.pk],
+                    "lastmod": lastmod,
+                    "alternates": alternates,
+                }
+            )
+        self.latest_lastmod = latest
+        return urls
 
 
 class TopicSitemap(Sitemap):
