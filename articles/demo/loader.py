@@ -2,7 +2,11 @@
 
 The content is data, read from data/*.json: sections, authors, people (quoted in bodies by
 slug), stories, and translations (per language code: section titles and intros, people's
-roles and organisations, translated stories keyed by the English slug). A story body is a
+roles and organisations, topic names, translated stories keyed by the English slug).
+A story's dates are ages ("published_ago": {"days": 2, "hours": 5}, "updated_after": ...)
+counted from the moment the demo is loaded, so a fresh demo is always recent news whose
+comments are open (they close some days after publication: Settings › Comment rules); a
+story may set "comments_open": false and "kind": "opinion". A story body is a
 list of {"type", "value"} blocks: paragraph (HTML), heading (text), quote (text with a person
 slug, or a speaker, role and organisation) and read_more (a story slug). They are turned into
 StreamField JSON once every story exists, and everything is created through the models and
@@ -14,16 +18,25 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from ..models import ArticleAuthor, ArticlePage, Author, HomePage, Person, SectionPage
+from ..models import (
+    ArticleAuthor,
+    ArticlePage,
+    Author,
+    HomePage,
+    Person,
+    SectionPage,
+    TopicTranslation,
+)
 from ..services import ensure_home_page
 from .images import make_demo_image
 
@@ -56,11 +69,13 @@ def _image_for(article: dict, report: DemoReport):
     return image
 
 
-def _aware(value: str | None):
-    if not value:
-        return None
-    parsed = datetime.fromisoformat(value)
-    return timezone.make_aware(parsed, UTC) if timezone.is_naive(parsed) else parsed
+def _dates(article: dict, now) -> tuple:
+    """(published, updated) from the story's ages, to the minute."""
+    published = (now - timedelta(**article["published_ago"])).replace(second=0, microsecond=0)
+    updated = None
+    if article.get("updated_after"):
+        updated = min(published + timedelta(**article["updated_after"]), now)
+    return published, updated
 
 
 def _body(article: dict, pages_by_slug: dict[str, ArticlePage], people: dict[str, dict]) -> str:
@@ -150,11 +165,12 @@ def load_demo() -> DemoReport:
         people[data["slug"]] = {"pk": person.pk}
     pages_by_slug: dict[str, ArticlePage] = {}
     new_articles = []
+    now = timezone.now()
     for data in read_data("stories"):
         section = sections[data["section"]]
         page = ArticlePage.objects.filter(slug=data["slug"], locale=home.locale).first()
         if page is None:
-            published = _aware(data["published"])
+            published, updated = _dates(data, now)
             image = _image_for(data, report)
             page = section.add_child(
                 instance=ArticlePage(
@@ -163,7 +179,9 @@ def load_demo() -> DemoReport:
                     lead=data["lead"],
                     publication_date=published,
                     first_published_at=published,
-                    updated_date=_aware(data.get("updated")),
+                    updated_date=updated,
+                    kind=data.get("kind", ArticlePage.Kind.NEWS),
+                    comments_open=data.get("comments_open", True),
                     main_image=image,
                     main_image_alt=data["image"]["alt"],
                     main_image_caption=data["image"].get("caption", ""),
@@ -182,6 +200,10 @@ def load_demo() -> DemoReport:
     for page, data in new_articles:
         page.body = _body(data, pages_by_slug, people)
         page.save_revision().publish()
+        # Last published when the story says, not when the demo was loaded (sitemaps, JSON-LD).
+        ArticlePage.objects.filter(pk=page.pk).update(
+            last_published_at=page.updated_date or page.publication_date
+        )
     _load_translations(pages_by_slug, people, report)
     return report
 
@@ -204,6 +226,14 @@ def _load_translations(pages_by_slug, people, report: DemoReport) -> None:
         home = HomePage.objects.filter(locale__language_code="en").first()
         if home.get_translation_or_none(locale) is None or not home.get_translation(locale).live:
             _publish_translation(home, locale)
+        for topic, name in translation.get("topics", {}).items():
+            tag = Tag.objects.filter(name__iexact=topic).first()
+            if tag is not None:
+                _, created = TopicTranslation.objects.get_or_create(
+                    topic=tag, locale=locale, defaults={"name": name}
+                )
+                if created:
+                    report.add(f"topic names ({code})")
         roles = translation["people"]
         localized_people = {
             slug: {
