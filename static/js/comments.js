@@ -19,6 +19,19 @@
     });
   }
 
+  // A reader's first visit has no CSRF cookie: two token requests in flight at once (the
+  // comment form's challenge and a report dialog opened quickly) would each make a new secret,
+  // and whichever cookie the browser kept last would not match the other form's token. The
+  // first token request sets the cookie; later ones wait for it, so every token shares it.
+  var firstTokens = null;
+  function fetchTokens(url) {
+    if (!firstTokens) {
+      firstTokens = fetchJSON(url);
+      return firstTokens;
+    }
+    return firstTokens.catch(function () {}).then(function () { return fetchJSON(url); });
+  }
+
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, name) {
       return name in values ? values[name] : match;
@@ -31,7 +44,7 @@
     var box = form.querySelector('[data-role="captcha"]');
     function field(role) { return form.querySelector('[data-role="' + role + '"]'); }
     function load(full) {
-      return fetchJSON(url).then(function (data) {
+      return fetchTokens(url).then(function (data) {
         field("captcha-key").value = data.key;
         field("captcha-image").src = data.image_url;
         var audio = field("captcha-audio");
@@ -244,7 +257,7 @@
       reset();
       form.action = link.href;
       about.textContent = fill(form.getAttribute("data-msg-about"), { name: link.getAttribute("data-report-name") });
-      return fetchJSON(dialog.getAttribute("data-tokens-url")).then(function (data) {
+      return fetchTokens(dialog.getAttribute("data-tokens-url")).then(function (data) {
         form.querySelector('input[name="csrfmiddlewaretoken"]').value = data.csrf_token;
         form.querySelector('input[name="started"]').value = data.started;
         dialog.showModal();

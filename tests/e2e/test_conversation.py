@@ -209,3 +209,50 @@ def test_the_email_is_sent_on_approval_not_before_and_unsubscribe_works(
     page.get_by_role("button", name="Stop these emails").click()
     assert "no more emails" in page.inner_text("main")
     assert not Comment.objects.get().notify
+
+
+def test_a_report_opened_before_the_form_has_its_tokens_still_goes_through(
+    browser, live_server, article
+):
+    """A first-time reader has no CSRF cookie: the comment form's challenge and the report
+    dialog's tokens, requested at once, must not each make a secret of their own (the form
+    whose token lost would be refused as forged)."""
+    comment = approved(article, "Nadia Haddad")
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+
+    # Both token requests are held, then sent together: neither carries a cookie, as on a
+    # first visit when the dialog is opened while the form's challenge is still loading.
+    held, released = {}, []
+
+    def hold(route):
+        if released:
+            route.continue_()
+        else:
+            held[route.request.url.split("/comments/")[1].split("/")[0]] = route
+
+    context.route("**/comments/challenge/**", hold)
+    context.route("**/comments/tokens/**", hold)
+    page = context.new_page()
+    page.goto(article.url)
+    page.click(f"#comment-{comment.pk} a[data-report]")
+    page.wait_for_timeout(700)
+    released.append(True)
+    for name in ("tokens", "challenge"):  # the challenge's answer (and cookie) comes last
+        if name in held:
+            held[name].continue_()
+    dialog = page.locator("#report-dialog")
+    dialog.wait_for(state="visible")
+    dialog.get_by_label("Spam").check()
+    dialog.get_by_role("button", name="Send report").click()
+    status = dialog.locator("[data-role=report-status]")
+    status.wait_for(state="visible")
+    assert "The moderators will look at this comment." in status.inner_text()
+    dialog.get_by_role("button", name="Close").click()
+    # The comment form, filled after both, is accepted too.
+    page.fill("#id_author_name", "Rana")
+    page.fill("#id_body", "Both forms share one token.")
+    answer_captcha(page)
+    page.click("#comment-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*\?comment=pending#comments$"))
+    assert Comment.objects.filter(body="Both forms share one token.").exists()
+    context.close()
