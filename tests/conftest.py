@@ -42,6 +42,20 @@ def article(make_article):
 
 
 @pytest.fixture
+def page_cache_on(settings):
+    """The anonymous page cache, which the test settings switch off (tests write without
+    committing, so purges only run through the commit fixture below)."""
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run what is scheduled for after the commit (purges, emails), as a real transaction
+    would: ``with commit(): ...``."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def on_postgres():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")

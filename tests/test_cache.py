@@ -1,4 +1,4 @@
-"""The anonymous page cache: zero-SQL hits, editors never cached, purges on every visible change."""
+"""The anonymous page cache: zero-SQL hits, editors never cached, commit on every visible change."""
 
 import time
 from datetime import timedelta
@@ -13,22 +13,7 @@ from comments.models import Comment, CommentSettings
 from tests.conftest import solve_challenge
 from tests.factories import SectionPageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-
-
-@pytest.fixture
-def purges(django_capture_on_commit_callbacks):
-    """Run the purges that Wagtail and our services schedule for after the commit."""
-
-    def run():
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return run
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture
@@ -174,14 +159,14 @@ def test_editor_always_sees_the_current_page_and_is_never_stored(article, editor
 
 
 def test_publishing_a_revision_purges_the_story_and_the_pages_listing_it(
-    article, section, home, purges
+    article, section, home, commit
 ):
     urls = [article.url, section.url, home.url, "/feed/", "/sitemap.xml", "/search/?q=talks"]
     for url in urls:
         assert fresh(url).status_code == 200
         assert fresh(url)["X-Page-Cache"] == "hit"
     article.title = "Talks collapse after midnight"
-    with purges():
+    with commit():
         article.save_revision().publish()
     for url in urls:
         response = fresh(url)
@@ -191,12 +176,12 @@ def test_publishing_a_revision_purges_the_story_and_the_pages_listing_it(
             assert "collapse after midnight" in response.content.decode(), url
 
 
-def test_unpublishing_purges(article, section, home, purges):
+def test_unpublishing_purges(article, section, home, commit):
     title = article.title
     for url in (article.url, section.url, home.url, "/feed/", "/search/?q=ceasefire"):
         fresh(url)
     assert "talks resume in the capital" in fresh("/search/", "?q=ceasefire").content.decode()
-    with purges():
+    with commit():
         article.unpublish()
     assert fresh(article.url).status_code == 404
     for url in (section.url, home.url, "/feed/"):
@@ -213,12 +198,12 @@ def test_a_story_change_purges_search_in_every_language(article):
         assert any(url.endswith(f"{prefix}/search/") for url in urls), prefix
 
 
-def test_moving_purges_the_old_address_and_both_sections(article, section, home, purges):
+def test_moving_purges_the_old_address_and_both_sections(article, section, home, commit):
     old_url, title = article.url, article.title
     other = SectionPageFactory(parent=home, title="Security", slug="security")
     for url in (old_url, section.url, other.url):
         fresh(url)
-    with purges():
+    with commit():
         article.move(other, pos="last-child")
     article.refresh_from_db()
     assert fresh(old_url).status_code == 301  # Wagtail's automatic redirect, not the cached story
@@ -227,40 +212,40 @@ def test_moving_purges_the_old_address_and_both_sections(article, section, home,
     assert fresh(article.url).status_code == 200
 
 
-def test_deleting_purges(article, section, home, purges):
+def test_deleting_purges(article, section, home, commit):
     url, title = article.url, article.title
     for page_url in (url, section.url, home.url):
         fresh(page_url)
-    with purges():
+    with commit():
         article.delete()
     assert fresh(url).status_code == 404
     assert title not in fresh(section.url).content.decode()
     assert title not in fresh(home.url).content.decode()
 
 
-def test_approving_and_rejecting_a_comment_purge_the_story(article, editor_client, purges):
+def test_approving_and_rejecting_a_comment_purge_the_story(article, editor_client, commit):
     comment = Comment.objects.create(
         article=article, author_name="Ana", body="x", body_html="<p>Quite a scoop.</p>"
     )
     assert "Quite a scoop." not in fresh(article.url).content.decode()
     moderator = get_user_model().objects.get(username="editor")
-    with purges():
+    with commit():
         services.comment_approve(comment=comment, moderator=moderator)
     assert "Quite a scoop." in fresh(article.url).content.decode()
-    with purges():
+    with commit():
         services.comment_reject(comment=comment, moderator=moderator)
     assert "Quite a scoop." not in fresh(article.url).content.decode()
 
 
-def test_section_changes_purge_every_page(article, section, purges):
+def test_section_changes_purge_every_page(article, section, commit):
     fresh(article.url)
     section.title = "World diplomacy"
-    with purges():
+    with commit():
         section.save_revision().publish()
     assert "World diplomacy" in fresh(article.url).content.decode()  # in the navigation
 
 
-def test_a_reader_of_a_cached_page_can_comment(article, purges):
+def test_a_reader_of_a_cached_page_can_comment(article, commit):
     fresh(article.url)
     reader = Client(enforce_csrf_checks=True)
     page = reader.get(article.url)
@@ -278,7 +263,7 @@ def test_a_reader_of_a_cached_page_can_comment(article, purges):
     assert "awaiting moderation" in landing.content.decode()
 
 
-def test_an_auto_approved_comment_is_on_the_page_the_reader_lands_on(article, purges):
+def test_an_auto_approved_comment_is_on_the_page_the_reader_lands_on(article, commit):
     rules = CommentSettings.load()
     rules.auto_approve_known_emails = True
     rules.save()
@@ -296,13 +281,13 @@ def test_an_auto_approved_comment_is_on_the_page_the_reader_lands_on(article, pu
     reader = Client()
     data = {"author_name": "Amal", "author_email": "amal@example.com", "website": ""}
     data.update(solve_challenge(reader), body="Known commenter again.")
-    with purges():
+    with commit():
         response = reader.post(f"/comments/{article.pk}/", data, REMOTE_ADDR="203.0.113.7")
     assert response["Location"] == landing + "#comments"
     assert "Known commenter again." in reader.get(landing).content.decode()
 
 
-def test_deleting_many_visible_comments_purges_their_story_once(article, purges, monkeypatch):
+def test_deleting_many_visible_comments_purges_their_story_once(article, commit, monkeypatch):
     from pagecache import purge
 
     for n in range(20):
@@ -314,6 +299,6 @@ def test_deleting_many_visible_comments_purges_their_story_once(article, purges,
     monkeypatch.setattr(
         purge, "purge_page", lambda page, **kw: (purged.append(page.pk), real(page))
     )
-    with purges():
+    with commit():
         Comment.objects.filter(article=article).delete()
     assert purged == [article.pk]

@@ -2,7 +2,7 @@
 anonymous request shows it, with every page cached beforehand (issue 10, "keep them closed").
 
 Each case warms the page cache on the pages that show the story, makes one kind of change the
-way the admin does (inside a transaction whose commit runs the purges), and reads them again.
+way the admin does (inside a transaction whose commit runs the commit), and reads them again.
 """
 
 import json
@@ -20,17 +20,7 @@ from comments import services
 from comments.models import Comment
 from tests.factories import AuthorFactory, SectionPageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture

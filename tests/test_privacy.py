@@ -15,21 +15,10 @@ from wagtail.models import Locale, PageViewRestriction
 from articles.models import Person
 from tests.factories import AuthorFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 SECRET = "Sealed annex to the corridor accord"
 QUOTE = "The corridor holds only if inspections do."
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run what is scheduled for after the commit (purges), as a real transaction would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The conversation under the page cache (issue 13): each change readers would see purges the
+"""The conversation under the page cache (issue 13): each change readers would see commit the
 story and the listings that count its comments, at once."""
 
 import pytest
@@ -7,12 +7,7 @@ from django.test import Client
 from comments import services
 from comments.models import Comment
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture
