@@ -1,4 +1,4 @@
-"""The anonymous page cache: zero-SQL hits, editors never cached, commit on every visible change."""
+"""The anonymous page cache: zero-SQL hits, editors never cached, purges on every visible change."""
 
 import time
 from datetime import timedelta

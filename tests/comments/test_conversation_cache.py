@@ -1,4 +1,4 @@
-"""The conversation under the page cache (issue 13): each change readers would see commit the
+"""The conversation under the page cache (issue 13): each change readers would see purges the
 story and the listings that count its comments, at once."""
 
 import pytest
