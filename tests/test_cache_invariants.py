@@ -2,7 +2,7 @@
 anonymous request shows it, with every page cached beforehand (issue 10, "keep them closed").
 
 Each case warms the page cache on the pages that show the story, makes one kind of change the
-way the admin does (inside a transaction whose commit runs the commit), and reads them again.
+way the admin does (inside a transaction whose commit runs the purges), and reads them again.
 """
 
 import json
