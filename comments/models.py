@@ -29,6 +29,9 @@ class CommentQuerySet(models.QuerySet):
         """Sent back to the moderators by reader reports, until they decide."""
         return self.filter(reported_at__isnull=False)
 
+    def unconfirmed(self):
+        return self.filter(status=Comment.Status.UNCONFIRMED)
+
     def in_moderation(self):
         return self.filter(status=Comment.Status.PENDING)
 
@@ -42,6 +45,21 @@ class Comment(models.Model):
         APPROVED = "approved", "Approved"
         REJECTED = "rejected", "Rejected"
         SPAM = "spam", "Spam"
+        # A first-time address's comment, out of the queue until its author follows the
+        # emailed link (safety: "Confirm commenter emails"); discarded after a day if not.
+        UNCONFIRMED = "unconfirmed", "Awaiting email confirmation"
+
+    # What the rules (Comment.rule) recorded; the apps above may add codes of their own
+    # (safety: "ban", "score").
+    class Rule(models.TextChoices):
+        NONE = "", "—"
+        DISALLOWED = "disallowed", "Disallowed word"
+        LINKS = "links", "Two or more links"
+        MODERATION_WORD = "moderation_word", "Moderation word"
+        HIDDEN = "hidden", "Hidden characters"
+        AUTO_APPROVED = "auto_approved", "Auto-approved (trusted)"
+        BAN = "ban", "Ban"
+        SCORE = "score", "Spam score"
 
     article = models.ForeignKey(
         "articles.ArticlePage", on_delete=models.CASCADE, related_name="comments"
@@ -52,7 +70,7 @@ class Comment(models.Model):
     body_html = models.TextField(editable=False, help_text="Sanitized HTML shown on the site.")
     link_count = models.PositiveSmallIntegerField(default=0, editable=False)
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+        max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
@@ -60,6 +78,13 @@ class Comment(models.Model):
     submission_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     held_reason = models.CharField(
         max_length=200, blank=True, help_text="Why the spam rules held or flagged it."
+    )
+    rule = models.CharField(
+        max_length=20,
+        choices=Rule.choices,
+        blank=True,
+        db_index=True,
+        help_text="Which rule decided its first status (counted on the moderation dashboard).",
     )
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -70,6 +95,9 @@ class Comment(models.Model):
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderation_reason = models.CharField(max_length=255, blank=True)
+    moderation_reason_code = models.CharField(
+        max_length=40, blank=True, help_text="The listed reason chosen (a rejection reason's slug)."
+    )
     # Replies nest one level: `parent` is the thread's first comment, `reply_to` the comment
     # answered (the parent or another reply in the thread). `is_reply` stays true when the
     # parent is deleted (SET_NULL), so such a reply is kept for the moderators but not shown.
@@ -204,7 +232,11 @@ class CommentSettings(BaseGenericSetting):
     )
     auto_approve_known_emails = models.BooleanField(
         default=False,
-        help_text="Publish at once comments whose email already has an approved comment.",
+        help_text=(
+            "Publish at once comments from trusted commenters: a confirmed email address with "
+            "enough approved comments and no spam in the last 90 days (never an address a "
+            "reader merely typed)."
+        ),
     )
 
     class Meta:

@@ -6,6 +6,7 @@ reports send a comment back to the moderators)."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -82,30 +83,53 @@ def flood_check(*, ip_address: str | None, email: str) -> None:
         raise CommentRefused(message, status=429)
 
 
-def classify(body: str, link_count: int, email: str) -> tuple[str, str]:
+@dataclass(frozen=True)
+class Classification:
+    status: str
+    reason: str = ""
+    rule: str = ""
+
+
+def classify(body: str, link_count: int, *, trusted: bool = False) -> Classification:
+    """The rules' first status for a new comment, why, and which rule decided it.
+
+    `trusted` comes from the apps above (safety): a confirmed address with enough approved
+    comments and no recent spam. Only such a commenter is auto-approved, when the rules say
+    so; an address a reader merely typed never is.
+    """
     rules = CommentSettings.load()
     lowered = body.lower()
     for word in rules.disallowed_list:
         if word in lowered:
-            return Comment.Status.SPAM, f"Contains a disallowed word: {word!r}"
+            return Classification(
+                Comment.Status.SPAM,
+                f"Contains a disallowed word: {word!r}",
+                Comment.Rule.DISALLOWED,
+            )
     if link_count >= 2:
-        return Comment.Status.PENDING, f"Held: {link_count} links"
+        return Classification(
+            Comment.Status.PENDING, f"Held: {link_count} links", Comment.Rule.LINKS
+        )
     for word in rules.moderation_list:
         if word in lowered:
-            return Comment.Status.PENDING, f"Held: contains {word!r}"
+            return Classification(
+                Comment.Status.PENDING, f"Held: contains {word!r}", Comment.Rule.MODERATION_WORD
+            )
     if any(
         is_invisible_control(char) for char in body if char not in JOINERS and char not in "\t\n"
     ):
         # Bidi overrides and zero-width characters can make text read other than it is; the
         # moderator is told, and such a comment is never published without them.
-        return Comment.Status.PENDING, "Held: hidden text-direction or control characters"
-    if (
-        rules.auto_approve_known_emails
-        and email
-        and Comment.objects.approved().filter(author_email__iexact=email).exists()
-    ):
-        return Comment.Status.APPROVED, "Auto-approved: known commenter"
-    return Comment.Status.PENDING, ""
+        return Classification(
+            Comment.Status.PENDING,
+            "Held: hidden text-direction or control characters",
+            Comment.Rule.HIDDEN,
+        )
+    if rules.auto_approve_known_emails and trusted:
+        return Classification(
+            Comment.Status.APPROVED, "Auto-approved: trusted commenter", Comment.Rule.AUTO_APPROVED
+        )
+    return Classification(Comment.Status.PENDING)
 
 
 def is_repost(*, article, body: str, ip_address: str | None, email: str) -> bool:

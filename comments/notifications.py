@@ -129,7 +129,7 @@ def permalink(comment: Comment) -> str:
     return absolute_url(f"{comment.article.url}?comment={comment.pk}#comment-{comment.pk}")
 
 
-def _send_to_reader(comment: Comment, *, subject: str, lines: list[str]) -> None:
+def send_to_reader(comment: Comment, *, subject: str, lines: list[str]) -> None:
     """One email to one reader (never a list, never another reader's address), with the
     unsubscribe link in the text and in List-Unsubscribe (RFC 8058 one-click)."""
     unsubscribe = absolute_url(
@@ -168,7 +168,7 @@ def notify_author_approved(comment: Comment) -> None:
         return
     with translation.override(comment.language or settings.LANGUAGE_CODE):
         title = one_line(comment.article.title)
-        _send_to_reader(
+        send_to_reader(
             comment,
             subject=gettext("Your comment has been published"),
             lines=[
@@ -195,7 +195,7 @@ def notify_reply(reply: Comment) -> None:
         return
     with translation.override(answered.language or settings.LANGUAGE_CODE):
         title = one_line(answered.article.title)
-        _send_to_reader(
+        send_to_reader(
             answered,
             subject=gettext("New reply to your comment on “%(title)s”") % {"title": title},
             lines=[

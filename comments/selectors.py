@@ -209,7 +209,7 @@ def _rank(threads, thread: dict, sort: str) -> int:
 
 
 def notice(value) -> str:
-    return value if value in ("pending", "published") else ""
+    return value if value in ("pending", "published", "confirm") else ""
 
 
 def page_number(value) -> int:

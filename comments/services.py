@@ -22,10 +22,11 @@ from wagtail.log_actions import log
 
 from pagecache.purge import purge_page
 
-from . import moderation, selectors, tasks
+from . import hooks, moderation, selectors, tasks
 from .models import Comment, CommentReport
 from .moderation import CommentRefused, CommentsClosed  # noqa: F401  (part of the services API)
 from .sanitizer import one_line, sanitize_comment
+from .signals import comment_moderated
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class ReplyTargetGone(CommentRefused):
 class SubmitResult:
     comment: Comment | None  # None when silently dropped (honeypot, too fast, duplicate)
     published: bool = False
+    awaiting_confirmation: bool = False  # the reader is asked to follow the emailed link
 
 
 def comment_submit(
@@ -90,7 +92,24 @@ def comment_submit(
 
     body_html = sanitize_comment(body)
     link_count = len(LINK.findall(body_html))
-    status, reason = moderation.classify(body, link_count, author_email)
+    language = (language or get_language() or settings.LANGUAGE_CODE)[:10]
+    verdict = hooks.assess(
+        author_name=author_name, author_email=author_email, body=body, ip_address=ip_address
+    )
+    if verdict.spam_reason:
+        # A ban or the spam score: the reader is answered as for any comment awaiting
+        # moderation (no oracle); the moderators see why in the Spam tab.
+        found = moderation.Classification(
+            Comment.Status.SPAM, verdict.spam_reason[:200], verdict.rule
+        )
+    else:
+        found = moderation.classify(body, link_count, trusted=verdict.trusted)
+    status = found.status
+    if verdict.hold_for_confirmation and status in (
+        Comment.Status.PENDING,
+        Comment.Status.APPROVED,
+    ):
+        status = Comment.Status.UNCONFIRMED  # out of the queue until the email link is used
     comment = Comment(
         article=article,
         author_name=one_line(author_name),
@@ -99,7 +118,8 @@ def comment_submit(
         body_html=body_html,
         link_count=link_count,
         status=status,
-        held_reason=reason,
+        held_reason=found.reason,
+        rule=found.rule,
         ip_address=ip_address,
         user_agent=user_agent[:300],
         submission_token=submission_token or uuid.uuid4(),
@@ -108,16 +128,24 @@ def comment_submit(
         reply_to=reply_to,
         is_reply=reply_to is not None,
         notify=notify and bool(author_email.strip()),
-        language=(language or get_language() or settings.LANGUAGE_CODE)[:10],
+        language=language,
     )
     comment.full_clean(exclude=["submission_token", "parent", "reply_to"])
     try:
         with transaction.atomic():
             comment.save()
+            # Safety records its verdict and, for a first-time address, the confirmation
+            # link (sent even when the comment went to Spam: whether a link arrives must not
+            # tell a banned sender they are banned).
+            hooks.after_submit(comment=comment, verdict=verdict, language=language)
     except IntegrityError:
         # The same form posted twice: the first one stands.
         existing = Comment.objects.get(submission_token=comment.submission_token)
-        return SubmitResult(comment=existing, published=existing.status == Comment.Status.APPROVED)
+        return SubmitResult(
+            comment=existing,
+            published=existing.status == Comment.Status.APPROVED,
+            awaiting_confirmation=verdict.hold_for_confirmation,
+        )
     if status == Comment.Status.PENDING:
         transaction.on_commit(selectors.forget_pending_count)
         tasks.send_moderator_email.enqueue_on_commit(comment.pk)
@@ -125,10 +153,31 @@ def comment_submit(
         purge_page(article)  # the reader is sent back to the story: show the new comment
         if comment.is_reply:
             tasks.send_reply_email.enqueue_on_commit(comment.pk)
-    return SubmitResult(comment=comment, published=status == Comment.Status.APPROVED)
+    return SubmitResult(
+        comment=comment,
+        published=status == Comment.Status.APPROVED,
+        awaiting_confirmation=verdict.hold_for_confirmation,
+    )
 
 
-def _transition(*, comment: Comment, to_status: str, moderator, reason: str = "") -> bool:
+def comment_release(*, comment: Comment) -> bool:
+    """Its author confirmed their address: the comment enters the moderation queue (once).
+
+    Called by the app that checks the link (safety), inside its transaction."""
+    released = Comment.objects.filter(pk=comment.pk, status=Comment.Status.UNCONFIRMED).update(
+        status=Comment.Status.PENDING
+    )
+    if not released:
+        return False  # already released, decided by a moderator, or deleted
+    comment.status = Comment.Status.PENDING
+    transaction.on_commit(selectors.forget_pending_count)
+    tasks.send_moderator_email.enqueue_on_commit(comment.pk)
+    return True
+
+
+def _transition(
+    *, comment: Comment, to_status: str, moderator, reason: str = "", reason_code: str = ""
+) -> bool:
     """Move a comment to a new status once: concurrent identical requests make one change."""
     with transaction.atomic():
         current = Comment.objects.filter(pk=comment.pk).values_list("status", flat=True).first()
@@ -140,16 +189,28 @@ def _transition(*, comment: Comment, to_status: str, moderator, reason: str = ""
             moderated_by=moderator,
             moderated_at=now,
             moderation_reason=reason[:255],
+            moderation_reason_code=reason_code[:40],
         )
         if not changed:
             return False
         comment.status, comment.moderated_by, comment.moderated_at = to_status, moderator, now
-        comment.moderation_reason = reason[:255]
+        comment.moderation_reason, comment.moderation_reason_code = reason[:255], reason_code[:40]
         log(
             instance=comment,
             action=f"comments.{to_status}",
             user=moderator,
-            data={"from": current, "to": to_status, "reason": reason},
+            data={"from": current, "to": to_status, "reason": reason, "reason_code": reason_code},
+        )
+        transaction.on_commit(
+            lambda: comment_moderated.send(
+                sender=Comment,
+                comment=comment,
+                from_status=current,
+                to_status=to_status,
+                moderator=moderator,
+                reason=reason,
+                reason_code=reason_code,
+            )
         )
         transaction.on_commit(selectors.forget_pending_count)
         if to_status == Comment.Status.APPROVED:
@@ -163,21 +224,40 @@ def _transition(*, comment: Comment, to_status: str, moderator, reason: str = ""
     return True
 
 
-def comment_approve(*, comment: Comment, moderator, reason: str = "") -> bool:
+def comment_approve(
+    *, comment: Comment, moderator, reason: str = "", reason_code: str = ""
+) -> bool:
     return _transition(
-        comment=comment, to_status=Comment.Status.APPROVED, moderator=moderator, reason=reason
+        comment=comment,
+        to_status=Comment.Status.APPROVED,
+        moderator=moderator,
+        reason=reason,
+        reason_code=reason_code,
     )
 
 
-def comment_reject(*, comment: Comment, moderator, reason: str = "") -> bool:
+def comment_reject(*, comment: Comment, moderator, reason: str = "", reason_code: str = "") -> bool:
+    """Reject a comment, with the reason the moderator chose (a listed reason's code, and
+    the words shown to moderators); when the reader asked for emails, the apps above send
+    them a statement of the decision and its reason (comment_moderated)."""
     return _transition(
-        comment=comment, to_status=Comment.Status.REJECTED, moderator=moderator, reason=reason
+        comment=comment,
+        to_status=Comment.Status.REJECTED,
+        moderator=moderator,
+        reason=reason,
+        reason_code=reason_code,
     )
 
 
-def comment_mark_spam(*, comment: Comment, moderator, reason: str = "") -> bool:
+def comment_mark_spam(
+    *, comment: Comment, moderator, reason: str = "", reason_code: str = ""
+) -> bool:
     return _transition(
-        comment=comment, to_status=Comment.Status.SPAM, moderator=moderator, reason=reason
+        comment=comment,
+        to_status=Comment.Status.SPAM,
+        moderator=moderator,
+        reason=reason,
+        reason_code=reason_code,
     )
 
 

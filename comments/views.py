@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from articles.models import ArticlePage
 from core.http import client_ip
 
-from . import moderation, notifications, selectors, services
+from . import hooks, moderation, notifications, selectors, services
 from .captcha import new_challenge
 from .forms import CommentForm, ReportForm, sign_started_at
 from .models import Comment
@@ -79,8 +79,8 @@ def _article(article_id: int) -> ArticlePage:
     return get_object_or_404(ArticlePage.objects.live().public(), pk=article_id)
 
 
-def _done(article, published: bool) -> HttpResponseRedirect:
-    state = "published" if published else "pending"
+def _done(article, published: bool, awaiting_confirmation: bool = False) -> HttpResponseRedirect:
+    state = "confirm" if awaiting_confirmation else "published" if published else "pending"
     return HttpResponseRedirect(f"{article.url}?comment={state}#comments")
 
 
@@ -121,7 +121,11 @@ def _post_comment(request, article):
     existing = Comment.objects.filter(submission_token=token).first() if _is_uuid(token) else None
     if existing is not None and existing.article_id == article.pk:
         # The same form sent twice (double click, resubmission): the first one stands.
-        return _done(article, existing.status == Comment.Status.APPROVED)
+        return _done(
+            article,
+            existing.status == Comment.Status.APPROVED,
+            existing.status == Comment.Status.UNCONFIRMED,
+        )
 
     form = CommentForm(request.POST)
     target = selectors.reply_target(article, request.POST.get("reply_to"))
@@ -134,6 +138,12 @@ def _post_comment(request, article):
         kept["reply_to"] = ""
         gone = services.ReplyTargetGone().message
         return _render_article(request, article, CommentForm(kept), status=400, error=gone)
+    refusal = hooks.check_submission(request.POST)
+    if refusal:
+        # The second gate (safety: proof of work) refused, as a wrong CAPTCHA is: text kept.
+        return _render_article(
+            request, article, form, status=400, error=refusal, reply_target=target
+        )
     try:
         result = services.comment_submit(
             article=article,
@@ -157,7 +167,7 @@ def _post_comment(request, article):
             error=refused.message,
             reply_target=target,
         )
-    return _done(article, result.published)
+    return _done(article, result.published, result.awaiting_confirmation)
 
 
 def _content_length(request) -> int:

@@ -13,6 +13,7 @@ SERIES = [
     ("pending", "Pending", "#d49b12"),
     ("rejected", "Rejected", "#8b919c"),
     ("spam", "Spam", "#d9534f"),
+    ("unconfirmed", "Awaiting confirmation", "#5b8def"),
 ]
 
 

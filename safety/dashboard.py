@@ -1,8 +1,8 @@
 """The moderation dashboard's figures: a fixed number of aggregate queries whatever the data.
 
 Comments per day by status, the median time from submission to decision, what caught comments
-(each rule, recorded in comments' held_reason; bans and the spam score, recorded in
-safety.Assessment beside each comment), the stories with most comments, the score's version.
+(each rule's code, recorded in Comment.rule at submission: comments' own rules, and
+safety's ban and spam score), the stories with most comments, the score's version.
 """
 
 from __future__ import annotations
@@ -13,22 +13,18 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models import (
-    Case,
-    CharField,
     Count,
     DurationField,
     ExpressionWrapper,
     F,
     Q,
-    Value,
-    When,
 )
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from comments.models import Comment
 
-from .models import Assessment, SpamClassifier
+from .models import SpamClassifier
 
 STATUSES = [s.value for s in Comment.Status]
 # What caught a comment, in the order a reader of the dashboard wants them.
@@ -65,21 +61,6 @@ class Stats:
     @property
     def max_per_day(self) -> int:
         return max((sum(day.values()) for day in self.per_day.values()), default=0)
-
-
-def _rule_expression():
-    assessed = "safety_assessment__sent_to_spam_by"
-    return Case(
-        When(**{assessed: Assessment.Decider.BAN}, then=Value("ban")),
-        When(**{assessed: Assessment.Decider.SCORE}, then=Value("score")),
-        When(held_reason__startswith="Contains a disallowed word", then=Value("disallowed")),
-        When(held_reason__startswith="Held: contains", then=Value("moderation_word")),
-        When(held_reason__startswith="Held: hidden", then=Value("hidden")),
-        When(held_reason__startswith="Held:", held_reason__endswith=" links", then=Value("links")),
-        When(held_reason__startswith="Auto-approved", then=Value("auto_approved")),
-        default=Value("none"),
-        output_field=CharField(),
-    )
 
 
 def moderation_stats(*, days: int = 30, now=None) -> Stats:
@@ -136,13 +117,8 @@ def moderation_stats(*, days: int = 30, now=None) -> Stats:
             median = sum(pair, timedelta()) / len(pair)
 
     # 4. what caught them
-    caught = dict(
-        window.annotate(rule=_rule_expression())
-        .order_by()
-        .values("rule")
-        .annotate(n=Count("pk"))
-        .values_list("rule", "n")
-    )
+    caught = dict(window.order_by().values("rule").annotate(n=Count("pk")).values_list("rule", "n"))
+    caught["none"] = caught.pop("", 0)
     rules = [(key, label, caught.get(key, 0)) for key, label in RULES]
 
     # 5. the most-commented stories

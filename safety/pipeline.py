@@ -1,17 +1,13 @@
-"""Safety's part in the comment pipeline, offered as Wagtail hooks (comments sits below safety
-and may not import it: it asks the hooks, as ArticlePage asks `article_card_annotations`).
+"""Safety's part in the comment pipeline, through the hooks comments asks (comments/hooks.py):
+comments sits below safety and may not import it.
 
-Phase 2 of issue 14 makes comments call, in `comment_submit` and the queue:
-
-- `comments_check_submission(data)` before anything is stored: a refusal message (the form is
-  shown again with the text kept, like a wrong CAPTCHA) or None. Here: the proof of work.
-- `comments_assess(author_name=, author_email=, body=, ip_address=)` before classifying: a
-  Verdict (spam_reason: straight to Spam with that held_reason; hold_for_confirmation: wait for
-  the email link; trusted: may be auto-approved; the score).
-- `comments_after_submit(comment=, verdict=)` after the comment is saved: records the
-  Assessment and, when held, emails the confirmation link.
-- `comment_queue_annotations()`: extra columns for the queue's queryset (the spam score), so
-  it can show, sort and filter by it.
+- `comments_check_submission`: the proof of work (a refusal keeps the reader's text).
+- `comments_assess`: the Verdict on a new comment: a ban or a spam score at or above
+  SAFETY_SPAM_THRESHOLD sends it straight to Spam; a first-time address (with "Confirm
+  commenter emails" on) waits for its link; a trusted commenter may be auto-approved.
+- `comments_after_submit`: records the Assessment (score, ban) and sends the confirmation link.
+- `comment_form_extras`: the proof-of-work field in the reader's form.
+- `comment_queue_annotations`: the spam score as a column of the moderation queue.
 """
 
 from __future__ import annotations
@@ -20,8 +16,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
+from django.template.loader import render_to_string
 from wagtail import hooks
 
+from comments import hooks as hooks_api
 from comments.models import Comment
 
 from . import classifier, pow, selectors, services
@@ -29,17 +27,16 @@ from .models import Assessment, Ban
 
 
 @dataclass(frozen=True)
-class Verdict:
-    spam_reason: str = ""  # non-empty: the comment goes straight to Spam with this reason
-    hold_for_confirmation: bool = False
-    trusted: bool = False  # a confirmed, known-good commenter (auto-approval may apply)
+class Verdict(hooks_api.Verdict):
+    """comments' Verdict, with what safety records beside the comment."""
+
     score: float | None = None
     classifier_version: int | None = None
     ban: Ban | None = None
     sent_to_spam_by: str = ""
 
 
-@hooks.register("comments_check_submission")
+@hooks.register(hooks_api.CHECK_SUBMISSION)
 def check_submission(data) -> str | None:
     """None if the form may go on; else the message to show (the form is kept)."""
     if not pow.enabled():
@@ -48,53 +45,66 @@ def check_submission(data) -> str | None:
     return None if pow.verify_pow(payload) else str(pow.REFUSED_MESSAGE)
 
 
-@hooks.register("comments_assess")
+@hooks.register(hooks_api.ASSESS)
 def assess(*, author_name: str, author_email: str, body: str, ip_address: str | None) -> Verdict:
     ban = selectors.is_banned(email=author_email, ip=ip_address)
     model, version = classifier.loaded_model()
     score = None
     if model is not None:
         score = float(model.scores([classifier.comment_text(name=author_name, body=body)])[0])
+    scored = {"score": score, "classifier_version": version if score is not None else None}
+    # A first-time address is asked to confirm whatever else happens: whether a link arrives
+    # must not tell a banned sender (or a spammer) what was decided.
+    hold = selectors.needs_confirmation(author_email)
     if ban is not None:
         # The reader is answered as for any comment awaiting moderation: no oracle.
         return Verdict(
             spam_reason=f"Banned {ban.get_kind_display().lower()}: {ban.value}",
+            rule=Comment.Rule.BAN,
+            hold_for_confirmation=hold,
             ban=ban,
-            score=score,
-            classifier_version=version if score is not None else None,
             sent_to_spam_by=Assessment.Decider.BAN,
+            **scored,
         )
     threshold = settings.SAFETY_SPAM_THRESHOLD
     if score is not None and threshold is not None and score >= threshold:
         return Verdict(
             spam_reason=f"Spam score {score:.2f} (at or above {threshold:.2f})",
-            score=score,
-            classifier_version=version,
+            rule=Comment.Rule.SCORE,
+            hold_for_confirmation=hold,
             sent_to_spam_by=Assessment.Decider.SCORE,
+            **scored,
         )
-    hold = selectors.needs_confirmation(author_email)
     return Verdict(
         hold_for_confirmation=hold,
         trusted=not hold and selectors.is_trusted_commenter(author_email),
-        score=score,
-        classifier_version=version if score is not None else None,
+        **scored,
     )
 
 
-@hooks.register("comments_after_submit")
-def after_submit(*, comment: Comment, verdict: Verdict, language: str | None = None) -> None:
+@hooks.register(hooks_api.AFTER_SUBMIT)
+def after_submit(*, comment: Comment, verdict: hooks_api.Verdict, language: str | None = None):
+    """In the transaction that saved the comment: the assessment, and the confirmation link."""
     services.assessment_record(
         comment=comment,
-        score=verdict.score,
-        classifier_version=verdict.classifier_version,
-        ban=verdict.ban,
-        sent_to_spam_by=verdict.sent_to_spam_by,
+        score=getattr(verdict, "score", None),
+        classifier_version=getattr(verdict, "classifier_version", None),
+        ban=getattr(verdict, "ban", None),
+        sent_to_spam_by=getattr(verdict, "sent_to_spam_by", ""),
     )
-    if verdict.hold_for_confirmation and comment.status != Comment.Status.SPAM:
+    if verdict.hold_for_confirmation:
         services.request_confirmation(comment=comment, language=language)
 
 
-@hooks.register("comment_queue_annotations")
+@hooks.register(hooks_api.FORM_EXTRAS)
+def form_extras(request) -> str:
+    """The proof-of-work field (solved by static/js/pow.js while the reader types)."""
+    if not pow.enabled():
+        return ""
+    return render_to_string("safety/pow_field.html", request=request)
+
+
+@hooks.register(hooks_api.QUEUE_ANNOTATIONS)
 def queue_annotations() -> dict:
     """The spam score as a column of the moderation queue (None: not scored)."""
     score = Assessment.objects.filter(comment=OuterRef("pk")).values("score")[:1]

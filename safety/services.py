@@ -16,11 +16,11 @@ from django.utils import timezone, translation
 from wagtail.log_actions import log
 
 from comments.models import Comment
+from comments.services import comment_release
 
 from . import classifier, confirmation
 from .identity import email_hash
 from .models import Assessment, Ban, ConfirmedEmail, EmailConfirmation, SpamClassifier
-from .signals import email_confirmed
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +131,8 @@ request_confirmation = email_confirmation_request
 
 
 def email_confirm(*, token: str) -> Comment:
-    """Spend a confirmation link: the address is confirmed and its waiting comment released.
+    """Spend a confirmation link: the address is confirmed and its waiting comment enters the
+    moderation queue (comments.services.comment_release).
 
     Raises confirmation.LinkExpired or LinkInvalid (also for a link already used: the waiting
     record is deleted by a conditional DELETE, so a replay, even a concurrent one, finds none).
@@ -151,7 +152,8 @@ def email_confirm(*, token: str) -> Comment:
         ConfirmedEmail.objects.get_or_create(email_hash=waiting.email_hash)
         comment = waiting.comment
         log(instance=comment, action="safety.email_confirmed", user=None)
-        transaction.on_commit(lambda: email_confirmed.send(sender=Comment, comment=comment))
+        # Into the moderation queue (and the moderators' email), unless decided meanwhile.
+        comment_release(comment=comment)
     return comment
 
 
@@ -160,7 +162,11 @@ def unconfirmed_discard(*, older_than: timedelta | None = None) -> int:
     older_than = older_than or timedelta(hours=settings.SAFETY_CONFIRM_HOURS)
     cutoff = timezone.now() - older_than
     ids = EmailConfirmation.objects.filter(created_at__lt=cutoff).values("comment_id")
-    deleted, by_model = Comment.objects.filter(pk__in=ids).delete()
+    # Only comments still waiting: one a moderator decided meanwhile (a banned sender's, in
+    # Spam) is kept for the retention rules; its stale link goes with the cleanup below.
+    waiting = Comment.objects.filter(pk__in=ids, status=Comment.Status.UNCONFIRMED)
+    deleted, by_model = waiting.delete()
+    EmailConfirmation.objects.filter(created_at__lt=cutoff).delete()
     return by_model.get("comments.Comment", 0)
 
 

@@ -1,5 +1,8 @@
 """Shared fixtures: a site with a home page, a section and article builders."""
 
+import base64
+import json
+
 import pytest
 from django.db import connection
 
@@ -73,8 +76,20 @@ def _clear_cache():
         cache.clear()
 
 
+def solve_pow(client) -> str:
+    """Solve a proof-of-work challenge as static/js/pow.js does (the altcha field's value)."""
+    import altcha
+
+    challenge = client.get("/safety/pow/challenge/").json()
+    solution = altcha.solve_challenge(
+        challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxNumber"]
+    )
+    return base64.b64encode(json.dumps({**challenge, "number": solution.number}).encode()).decode()
+
+
 def solve_challenge(client) -> dict:
-    """Fetch a challenge as a reader's browser would, and read its answer from the database."""
+    """Fetch a challenge as a reader's browser would, and read its answer from the database;
+    and solve the proof of work, as the browser does in the background."""
     from captcha.models import CaptchaStore
 
     data = client.get("/comments/challenge/").json()
@@ -85,6 +100,7 @@ def solve_challenge(client) -> dict:
         "started": data["started"],
         "token": data["token"],
         "csrfmiddlewaretoken": data["csrf_token"],
+        "altcha": solve_pow(client),
     }
 
 

@@ -1,13 +1,15 @@
 """The comments phase: reader comment POSTs per second through the whole stack.
 
 Challenges are fetched first, their answers read from the database (the benchmark plays a
-reader who solved the image), the minimum fill time waited out once, then all posts are sent
+reader who solved the image) and their proofs of work solved (as the reader's browser does
+while they type), the minimum fill time waited out once, then all posts are sent
 by --connections concurrent clients. The flood limit stays on: each post comes from its own
 loopback source address (127.0.1.x, 127.0.2.x...) and its own email.
 """
 
 from __future__ import annotations
 
+import base64
 import concurrent.futures
 import json
 import time
@@ -20,6 +22,7 @@ from .common import Run, log
 
 def post_comments(run: Run, server: Server) -> None:
     run.setup_django()
+    import altcha
     from captcha.models import CaptchaStore
     from django.conf import settings
     from django.db import connection
@@ -38,6 +41,14 @@ def post_comments(run: Run, server: Server) -> None:
         challenge = json.loads(reply.body)
         cookie = "; ".join(f"{name}={value}" for name, value in reply.cookies().items())
         answer = CaptchaStore.objects.get(hashkey=challenge["key"]).response
+        pow_reply = run.get(server.port, "/safety/pow/challenge/")
+        if pow_reply.status != 200:
+            raise RuntimeError(f"proof-of-work challenge answered {pow_reply.status}")
+        work = json.loads(pow_reply.body)
+        solution = altcha.solve_challenge(
+            work["challenge"], work["salt"], work["algorithm"], work["maxNumber"]
+        )
+        solved = base64.b64encode(json.dumps({**work, "number": solution.number}).encode())
         forms.append(
             (
                 f"127.0.{1 + n // 250}.{1 + n % 250}",  # the flood limit is per address
@@ -54,6 +65,7 @@ def post_comments(run: Run, server: Server) -> None:
                         "token": challenge["token"],
                         "captcha_0": challenge["key"],
                         "captcha_1": answer,
+                        "altcha": solved.decode(),
                     }
                 ),
             )

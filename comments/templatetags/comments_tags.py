@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
+from comments import hooks
 from comments.forms import CommentForm, ReportForm
 from comments.moderation import comments_open
 from comments.selectors import focus_value, notice, page_number, sort_value, thread_page
@@ -55,6 +56,12 @@ def article_comments(context, article):
         "report_url": reverse("comments:report", args=[0]),
         "preview": getattr(request, "is_preview", False),
     }
+
+
+@register.simple_tag(takes_context=True)
+def comment_form_extras(context):
+    """What the apps above add inside the form (safety: the proof-of-work field)."""
+    return hooks.form_extras(context.get("request"))
 
 
 @register.simple_tag

@@ -10,6 +10,10 @@ DEBUG = False
 # A fixed key is fine for the test suite only.
 SECRET_KEY = "test-only-key"  # noqa: S105  # nosec B105
 ALTCHA_HMAC_KEY = altcha_hmac_key(SECRET_KEY)  # proof-of-work challenges (safety/pow.py)
+# The proof of work stays on, but cheap: every test that posts a comment solves one (a few
+# hundred hashes in Python; tests/conftest.py solve_challenge). Its real cost is measured by
+# tests/e2e/test_pow.py and `make bench`.
+SAFETY_POW_MAX_NUMBER = 1000
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -13,6 +13,8 @@ from wagtail.models import ModelLogEntry
 
 from comments import notifications, services
 from comments.models import Comment, CommentSettings
+from safety.identity import email_hash
+from safety.models import ConfirmedEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -125,16 +127,29 @@ def test_moderation_word_is_held_with_a_reason(article):
     assert "ceasefire violation" in comment.held_reason
 
 
-def test_known_email_can_be_auto_approved(article, admin_user):
+def confirm(email):
+    """The address followed a confirmation link once (safety keeps its keyed hash)."""
+    ConfirmedEmail.objects.get_or_create(email_hash=email_hash(email))
+
+
+@override_settings(COMMENTS_FLOOD_SECONDS=0, SAFETY_TRUST_MIN_APPROVED=1)
+def test_only_a_trusted_commenter_is_auto_approved(article, admin_user):
     first = submit(article, body="first", author_email="old@example.org").comment
     services.comment_approve(comment=first, moderator=admin_user)
-    with override_settings(COMMENTS_FLOOD_SECONDS=0):
-        assert (
-            submit(article, body="next", author_email="old@example.org").comment.status == "pending"
-        )
-        rules(auto_approve_known_emails=True)
-        result = submit(article, body="later", author_email="old@example.org")
+    assert submit(article, body="next", author_email="old@example.org").comment.status == "pending"
+    rules(auto_approve_known_emails=True)
+    # Anyone can type a known commenter's address: that alone publishes nothing.
+    typed = submit(article, body="typed", author_email="OLD@example.org")
+    assert not typed.published and typed.comment.status == Comment.Status.PENDING
+    confirm("old@example.org")
+    result = submit(article, body="later", author_email="old@example.org")
     assert result.published and result.comment.status == Comment.Status.APPROVED
+    assert result.comment.rule == Comment.Rule.AUTO_APPROVED
+    # Spam from the address in the last 90 days ends the trust.
+    services.comment_mark_spam(comment=typed.comment, moderator=admin_user)
+    assert submit(article, body="after spam", author_email="old@example.org").comment.status == (
+        Comment.Status.PENDING
+    )
 
 
 def test_moderators_are_emailed_after_commit(article, django_capture_on_commit_callbacks):
@@ -163,6 +178,7 @@ def test_transition_records_who_when_from_and_to(article, admin_user):
         "from": "pending",
         "to": "approved",
         "reason": "fine",
+        "reason_code": "",
     }
     assert not services.comment_approve(comment=comment, moderator=admin_user)  # no-op twice
     assert ModelLogEntry.objects.filter(action__startswith="comments.").count() == 1
@@ -262,8 +278,10 @@ def test_author_email_quotes_the_name_on_one_line(article, admin_user):
     assert "\u202e" not in message.body
 
 
+@override_settings(SAFETY_TRUST_MIN_APPROVED=1)
 def test_hidden_direction_characters_hold_a_comment_with_a_reason(article):
     rules(auto_approve_known_emails=True)
+    confirm("old@example.org")
     submit(article, body="first", author_email="old@example.org")
     Comment.objects.update(status=Comment.Status.APPROVED)
     caches[settings.COMMENTS_FLOOD_CACHE].clear()

@@ -33,12 +33,14 @@ def _traffic(make_comment, make_article, scale):
             status=Comment.Status.PENDING,
             ago=timedelta(days=n % 7),
             held_reason="Held: 3 links",
+            rule=Comment.Rule.LINKS,
         )
         spam = make_comment(
             on=story,
             status=Comment.Status.SPAM,
             ago=timedelta(days=n % 12),
             held_reason="Contains a disallowed word: 'casino'",
+            rule=Comment.Rule.DISALLOWED,
         )
         services.assessment_record(comment=spam, score=0.97)
     return stories
@@ -53,15 +55,21 @@ def _queries(scale_fn):
 def test_figures(make_comment, make_article):
     stories = _traffic(make_comment, make_article, 6)
     old = make_comment(status=Comment.Status.SPAM, ago=timedelta(days=45))
-    banned = make_comment(status=Comment.Status.SPAM, body="banned one")
+    banned = make_comment(status=Comment.Status.SPAM, body="banned one", rule=Comment.Rule.BAN)
     services.assessment_record(comment=banned, sent_to_spam_by=Assessment.Decider.BAN)
-    by_score = make_comment(status=Comment.Status.SPAM, body="scored")
+    by_score = make_comment(status=Comment.Status.SPAM, body="scored", rule=Comment.Rule.SCORE)
     services.assessment_record(comment=by_score, score=0.99, sent_to_spam_by="score")
     make_comment(status=Comment.Status.REJECTED, decided_after=timedelta(hours=3))
     stats = dashboard.moderation_stats()
     assert len(stats.days) == 30 and stats.days[-1] == timezone.localdate()
     assert stats.total == 6 * 3 + 3
-    assert stats.totals == {"pending": 6, "approved": 6, "rejected": 1, "spam": 8}
+    assert stats.totals == {
+        "pending": 6,
+        "approved": 6,
+        "rejected": 1,
+        "spam": 8,
+        "unconfirmed": 0,
+    }
     assert old.pk not in []  # outside the window: not counted above
     # Median of six 30-minute waits and one 3-hour wait.
     assert stats.median_wait == timedelta(minutes=30)

@@ -106,7 +106,7 @@ PAGE_CACHE_QUERY_PARAMS = {
     "page": r"[1-9][0-9]{0,3}",
     "comments": r"[1-9][0-9]{0,3}",
     # After posting: the notice; or a comment's permalink (?comment=ID#comment-ID).
-    "comment": r"pending|published|[1-9][0-9]{0,9}",
+    "comment": r"pending|published|confirm|[1-9][0-9]{0,9}",
     "sort": r"oldest|newest|picks",
 }
 PAGE_CACHE_IGNORED_QUERY_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "_ga")
