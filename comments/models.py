@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -144,6 +145,9 @@ class Comment(models.Model):
             models.Index(fields=["article", "status", "created_at"], name="comment_article_status"),
             models.Index(fields=["ip_address", "created_at"], name="comment_ip_created"),
             models.Index(fields=["author_email", "created_at"], name="comment_email_created"),
+            # Addresses are compared case-insensitively (author_email__iexact: the flood limit,
+            # re-posts, trust, data rights); PostgreSQL can only use an index on UPPER(email).
+            models.Index(Upper("author_email"), name="comment_email_upper"),
             models.Index(
                 fields=["reported_at"],
                 name="comment_reported",
