@@ -9,7 +9,18 @@ from wagtail.admin.widgets import AdminPageChooser
 from articles.models import ArticlePage
 from articles.permissions import visible_pages
 
+from . import hooks
 from .models import Comment
+
+# The spam score's annotation (hooks.queue_annotations(), from an app above comments) and the
+# score from which a comment is "likely spam".
+SCORE = "spam_score"
+LIKELY_SPAM = 0.5
+SCORE_CHOICES = [
+    ("likely", f"Likely spam ({LIKELY_SPAM} or more)"),
+    ("unlikely", f"Unlikely (under {LIKELY_SPAM})"),
+    ("none", "Not scored"),
+]
 
 # The queue's views, in the order of its tabs; it opens on the first.
 DEFAULT_STATUS = Comment.Status.PENDING
@@ -50,6 +61,9 @@ class CommentFilterSet(WagtailFilterSet):
     # The single-comment page links a commenter's other comments by email and by address.
     author_email = django_filters.CharFilter(lookup_expr="iexact", label="Email")
     ip_address = django_filters.CharFilter(label="IP address", method="filter_ip_address")
+    spam_score = django_filters.ChoiceFilter(
+        label="Spam score", choices=SCORE_CHOICES, method="filter_spam_score"
+    )
 
     class Meta:
         model = Comment
@@ -61,6 +75,7 @@ class CommentFilterSet(WagtailFilterSet):
             "has_links",
             "author_email",
             "ip_address",
+            "spam_score",
         ]
 
     def __init__(self, data=None, *args, request=None, **kwargs):
@@ -76,6 +91,8 @@ class CommentFilterSet(WagtailFilterSet):
                 data = data.copy()
                 data.pop("article")
         super().__init__(data, *args, request=request, **kwargs)
+        if SCORE not in hooks.queue_annotations():
+            del self.filters["spam_score"]  # nothing scores comments: no filter to offer
 
     def filter_has_links(self, queryset, name, value):
         if value is None:
@@ -88,6 +105,17 @@ class CommentFilterSet(WagtailFilterSet):
         if value == "reported":
             return queryset.reported()
         return queryset.filter(status=value)
+
+    def filter_spam_score(self, queryset, name, value):
+        if SCORE not in queryset.query.annotations:
+            return queryset
+        if value == "likely":
+            return queryset.filter(**{f"{SCORE}__gte": LIKELY_SPAM})
+        if value == "unlikely":
+            return queryset.filter(**{f"{SCORE}__lt": LIKELY_SPAM})
+        if value == "none":
+            return queryset.filter(**{f"{SCORE}__isnull": True})
+        return queryset
 
     def filter_ip_address(self, queryset, name, value):
         try:

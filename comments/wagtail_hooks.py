@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import hooks as comment_hooks
 from .admin import views as admin_views
 from .admin.bulk_actions import ApproveBulkAction, RejectBulkAction, SpamBulkAction
 from .admin.columns import (
@@ -19,6 +20,7 @@ from .admin.columns import (
     ModerationColumn,
     NameColumn,
     ReportsColumn,
+    SpamScoreColumn,
 )
 from .admin.inspect import CommentInspectView
 from .admin.listing import CommentIndexView
@@ -36,6 +38,7 @@ class CommentViewSet(SnippetViewSet):
     menu_order = 205
     add_to_admin_menu = True
     index_view_class = CommentIndexView
+    index_template_name = "comments/admin/index.html"  # the queue's notes, keyboard triage
     index_results_template_name = "comments/admin/index_results.html"
     inspect_view_enabled = True
     filterset_class = CommentFilterSet
@@ -50,6 +53,7 @@ class CommentViewSet(SnippetViewSet):
         Column("status", label="Status", accessor="get_status_display"),
         Column("held_reason", label="Rules"),
         ReportsColumn("open_reports", label="Reports", accessor="pk"),
+        SpamScoreColumn(),  # shown only when an app above gives the score (listing.py)
         DateColumn("created_at", label="Posted"),
         ModerationColumn("moderate", label="Moderate"),
     ]
@@ -65,13 +69,18 @@ class CommentViewSet(SnippetViewSet):
         return PendingCommentsMenuItem
 
     def get_queryset(self, request):
-        # A reply shows the comment it answers; open reports are one query for the page.
-        return Comment.objects.select_related("article", "reply_to", "parent").prefetch_related(
-            Prefetch(
-                "reports",
-                queryset=CommentReport.objects.filter(closed_at__isnull=True),
-                to_attr="open_reports",
+        # A reply shows the comment it answers; open reports are one query for the page; the
+        # apps above add their columns' values (safety: spam_score) as annotations.
+        return (
+            Comment.objects.select_related("article", "reply_to", "parent")
+            .prefetch_related(
+                Prefetch(
+                    "reports",
+                    queryset=CommentReport.objects.filter(closed_at__isnull=True),
+                    to_attr="open_reports",
+                )
             )
+            .annotate(**comment_hooks.queue_annotations())
         )
 
     def get_urlpatterns(self):

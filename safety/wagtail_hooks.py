@@ -1,5 +1,6 @@
 """Safety in the Wagtail admin: Bans and Rejection reasons, the Commenter data page, the
-moderation dashboard (home panel and Reports page), and the audit log's action names."""
+moderation dashboard (home panel and Reports page), safety's part in the moderation queue
+(admin/queue.py: reasons, ban links, the spam score's note), and the audit log's action names."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -11,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import pipeline  # noqa: F401  (registers safety's hooks for the comment pipeline)
 from .admin import commenter_data, dashboard
+from .admin import queue as queue  # registers safety's hooks for the moderation queue
 from .admin.bans import BanViewSet
 from .models import RejectionReason
 

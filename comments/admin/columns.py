@@ -1,12 +1,15 @@
 """Columns of the moderation queue: the comment (a reply with the text it answers), the
-reader's name, the story, the readers' reports, and the row's actions."""
+reader's name, the story, the readers' reports, the spam score (when an app above gives one)
+and the row's actions (each also a keyboard-triage action: static/js/triage.js)."""
 
 from django.middleware.csrf import get_token
 from wagtail.admin.ui.tables import Column
 
 from .. import selectors
+from ..filters import LIKELY_SPAM, SCORE
 from ..models import Comment
 from . import can_moderate
+from .reasons import WORDS_MAX_LENGTH
 
 ROW_ACTIONS = [
     ("approve", "Approve", Comment.Status.APPROVED),
@@ -44,6 +47,29 @@ class ModerationColumn(Column):
         reported = bool(getattr(instance, "open_reports", []))
         context["decisions"] = [("keep", "Keep"), ("reject", "Reject")] if reported else []
         context["actions"] = [a for a in actions if not (reported and a[0] == "reject")]
+        # Asked once per page by the index view (comments.admin.listing), not once per row.
+        context["rejection_reasons"] = getattr(parent_context.get("table"), "rejection_reasons", [])
+        context["reason_max_length"] = WORDS_MAX_LENGTH
+        context["reject_prefix"] = f"reject-{instance.pk}"
+        context["decide_prefix"] = f"decide-reject-{instance.pk}"
+        return context
+
+
+class SpamScoreColumn(Column):
+    """The spam score: "0.93 likely spam", "0.04", or "—" when not scored; sortable."""
+
+    cell_template_name = "comments/admin/spam_score_cell.html"
+
+    def __init__(self, name=SCORE, **kwargs):
+        kwargs.setdefault("label", "Spam score")
+        kwargs.setdefault("sort_key", SCORE)
+        super().__init__(name, **kwargs)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        score = getattr(instance, SCORE, None)
+        context["score"] = score
+        context["likely"] = score is not None and score >= LIKELY_SPAM
         return context
 
 

@@ -1,7 +1,8 @@
 """The single-comment page: the text as submitted and as it will appear (and, for a reply, the
 comment it answers), the story, the rules that fired, readers' reports and the decision on
 them, the commenter's other comments, the audit trail, and the moderation actions (status,
-editors' pick, an edit of the text).
+editors' pick, an edit of the text; a rejection asks for a reason), and what the apps above
+offer to do about the commenter (hooks.admin_actions: safety's bans).
 
 It is the snippet viewset's inspect view (wagtailsnippets_comments_comment:inspect) with its
 own template; the actions post to the moderation views, which check the permission."""
@@ -13,11 +14,12 @@ from django.urls import reverse
 from wagtail.log_actions import registry as log_registry
 from wagtail.snippets.views.snippets import InspectView
 
-from .. import selectors
+from .. import hooks, selectors
 from ..models import Comment, CommentReport
 from ..sanitizer import one_line
 from . import can_moderate
 from .columns import ROW_ACTIONS, pick_action
+from .reasons import WORDS_MAX_LENGTH
 
 LIST = "wagtailsnippets_comments_comment:list"
 MODERATE = "wagtailsnippets_comments_comment:moderate"
@@ -44,14 +46,21 @@ class CommentInspectView(InspectView):
         context = super().get_context_data(**kwargs)
         comment = self.object
         reports = selectors.open_reports(comment)
+        moderator = can_moderate(self.request.user)
+        actions = [
+            (name, label, reverse(MODERATE, args=[comment.pk, name]))
+            for name, label, status in ROW_ACTIONS
+            if status != comment.status
+        ]
         context.update(
             comment=comment,
-            can_moderate=can_moderate(self.request.user),
-            actions=[
-                (name, label, reverse(MODERATE, args=[comment.pk, name]))
-                for name, label, status in ROW_ACTIONS
-                if status != comment.status
-            ],
+            can_moderate=moderator,
+            actions=actions,
+            other_actions=[action for action in actions if action[0] != "reject"],
+            reject_url=next((url for name, _, url in actions if name == "reject"), ""),
+            rejection_reasons=hooks.rejection_reasons() if moderator else [],
+            reason_max_length=WORDS_MAX_LENGTH,
+            admin_actions=hooks.admin_actions(comment, self.request),
             article_url=comment.article.get_url(self.request),
             place_url=self._place_url(comment),
             story_queue_url=self._queue_url(article=comment.article_id, status="all"),

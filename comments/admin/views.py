@@ -1,9 +1,13 @@
 """The moderation actions, each a POST with the permission checked here: a comment's status
 (approve, reject, spam), editors' picks, the decision on readers' reports, and an edit of
-the text. Each answers with a message and goes back to the queue or the comment's page."""
+the text. Each answers with a message and goes back to the queue or the comment's page; asked
+by the queue's keyboard triage (fetch), moderate and decide answer JSON: {"ok", "message"}.
+
+A rejection needs a reason (comments.admin.reasons): without one nothing changes."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -12,6 +16,7 @@ from .. import services
 from ..models import Comment, CommentReport
 from ..sanitizer import one_line
 from . import can_moderate
+from .reasons import Reason, ReasonRefused, reason_from
 
 ACTIONS = {
     "approve": (services.comment_approve, "approved"),
@@ -33,6 +38,27 @@ def _moderated_comment(request, pk: int) -> Comment:
     return get_object_or_404(Comment.objects.select_related("article"), pk=pk)
 
 
+def _wants_json(request) -> bool:
+    return request.headers.get("X-Requested-With") == "fetch" or (
+        "application/json" in request.headers.get("Accept", "")
+    )
+
+
+def _answer(request, level: int, message: str, *, ok: bool = True):
+    """JSON for the keyboard triage; a message and a redirect for a form's POST."""
+    if _wants_json(request):
+        return JsonResponse({"ok": ok, "message": message}, status=200 if ok else 400)
+    messages.add_message(request, level, message)
+    return _back(request)
+
+
+def _reason(request, action: str) -> Reason:
+    """A rejection's reason (required, validated); other actions' words are optional."""
+    if action == "reject":
+        return reason_from(request.POST)
+    return Reason(text=" ".join(request.POST.get("reason", "").split()))
+
+
 def _back(request):
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
@@ -46,46 +72,56 @@ def moderate(request, pk: int, action: str):
     if action not in ACTIONS:
         raise PermissionDenied
     comment = _moderated_comment(request, pk)
-    service, verb = ACTIONS[action]
-    changed = service(
-        comment=comment, moderator=request.user, reason=request.POST.get("reason", "")
-    )
     name = one_line(comment.author_name)  # inside a sentence: nothing that reorders it
-    if changed:
-        messages.success(request, f"Comment by {name} {verb}.")
-    elif action in ("pick", "unpick"):
-        messages.info(
-            request, f"Comment by {name} was not changed (only approved comments can be picks)."
+    try:
+        reason = _reason(request, action)
+    except ReasonRefused as refused:
+        return _answer(request, messages.ERROR, refused.message, ok=False)
+    service, verb = ACTIONS[action]
+    kwargs = {"comment": comment, "moderator": request.user, "reason": reason.text}
+    if action in ("approve", "reject", "spam"):
+        kwargs["reason_code"] = reason.code
+    if service(**kwargs):
+        return _answer(request, messages.SUCCESS, f"Comment by {name} {verb}.")
+    if action in ("pick", "unpick"):
+        return _answer(
+            request,
+            messages.INFO,
+            f"Comment by {name} was not changed (only approved comments can be picks).",
         )
-    else:
-        messages.info(request, f"Comment by {name} was already {comment.status}.")
-    return _back(request)
+    return _answer(
+        request,
+        messages.INFO,
+        f"Comment by {name} was already {comment.get_status_display().lower()}.",
+    )
 
 
 @require_POST
 def decide(request, pk: int, decision: str):
-    """The decision on a comment's open reports: keep it, reject it, or (from the comment's
-    page, with the new text) edit it. One decision closes them all."""
+    """The decision on a comment's open reports: keep it, reject it (with a reason), or (from
+    the comment's page, with the new text) edit it. One decision closes them all."""
     if decision not in DECISIONS:
         raise PermissionDenied
     comment = _moderated_comment(request, pk)
     name = one_line(comment.author_name)
     try:
+        reason = _reason(request, decision)
         decided = services.report_decide(
             comment=comment,
             moderator=request.user,
             decision=decision,
-            reason=request.POST.get("reason", ""),
+            reason=reason.text,
             body=request.POST.get("body", ""),
         )
+    except ReasonRefused as refused:
+        return _answer(request, messages.ERROR, refused.message, ok=False)
     except services.CommentRefused as refused:
-        messages.error(request, refused.message)
-        return _back(request)
+        return _answer(request, messages.ERROR, refused.message, ok=False)
     if decided:
-        messages.success(request, f"Comment by {name} {DECISIONS[decision]}.")
-    else:
-        messages.info(request, f"The reports on the comment by {name} were already decided.")
-    return _back(request)
+        return _answer(request, messages.SUCCESS, f"Comment by {name} {DECISIONS[decision]}.")
+    return _answer(
+        request, messages.INFO, f"The reports on the comment by {name} were already decided."
+    )
 
 
 @require_POST

@@ -6,14 +6,19 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+
+from comments.models import Comment
+from comments.sanitizer import one_line
 
 from .. import services
 from ..models import Ban
@@ -46,10 +51,39 @@ class BanFilterSet(WagtailFilterSet):
 
 
 class BanCreateView(CreateView):
-    """A new ban is the current user's, and lasts SAFETY_BAN_DEFAULT_DAYS unless changed."""
+    """A new ban is the current user's, and lasts SAFETY_BAN_DEFAULT_DAYS unless changed.
+
+    The single-comment page links here filled in: ?kind=email|domain|ip&value=…&comment=<id>
+    (safety/admin/queue.py). Those are only initial values: the moderator checks them, and the
+    model validates what is saved, as for any ban.
+
+    Someone without the right gets a 403 page that says which right is missing (Wagtail's
+    own answer, a redirect to the dashboard, loses the link they followed)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.has_perm("safety.add_ban"):
+            return TemplateResponse(
+                request, "safety/admin/ban_forbidden.html", {"page_title": "Ban"}, status=403
+            )
+        return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
-        return {**super().get_initial(), "expires_at": services.default_ban_expiry()}
+        initial = {**super().get_initial(), "expires_at": services.default_ban_expiry()}
+        kind = self.request.GET.get("kind", "")
+        if kind in Ban.Kind.values:
+            initial["kind"] = kind
+            initial["value"] = self.request.GET.get("value", "").strip()[:254]
+        comment = self._comment()
+        if comment is not None:
+            said = Truncator(one_line(comment.body)).chars(120)
+            initial["reason"] = f"Comment #{comment.pk}: “{said}”"
+        return initial
+
+    def _comment(self) -> Comment | None:
+        pk = self.request.GET.get("comment", "")
+        if not pk.isdigit():
+            return None
+        return Comment.objects.filter(pk=pk).only("pk", "body").first()
 
     def save_instance(self):
         self.form.instance.created_by = self.request.user

@@ -1,5 +1,7 @@
 """The moderation queue in the Wagtail admin, and who may use it."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.db import connection
@@ -178,8 +180,15 @@ def test_queue_query_count_and_size_do_not_grow_with_comments_or_articles(
     _add_pending(make_article, articles=27, comments=55, start=3)
     large, large_html = _queue_queries(client)
     assert small == large
-    # No <option> per article any more: only the rows shown name their article.
-    assert large_html.count("<option") == small_html.count("<option")
+
+    # No <option> per article any more: only the rows shown name their article. (Each row's
+    # reject form lists the rejection reasons: those options are not articles.)
+    def article_options(html):
+        return re.sub(r'<select[^>]*name="reason_code".*?</select>', "", html, flags=re.S).count(
+            "<option"
+        )
+
+    assert article_options(large_html) == article_options(small_html)
     assert "Story number 29" in large_html  # newest comments, shown in the listing
 
 

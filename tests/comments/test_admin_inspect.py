@@ -122,8 +122,11 @@ def test_the_commenters_other_comments_are_counted_by_status_and_linked(
 def test_moderators_act_from_the_page_and_come_back_to_it(client, moderator, comment):
     client.force_login(moderator)
     html = client.get(inspect_url(comment)).content.decode()
-    for action in ("approve", "reject", "spam"):
+    for action in ("approve", "spam"):
         assert f'formaction="{LIST}moderate/{comment.pk}/{action}/"' in html
+    # Rejecting has a form of its own: a reason is required.
+    reject_form = html.split(f'action="{LIST}moderate/{comment.pk}/reject/"')[1].split("</form>")[0]
+    assert 'name="reason_code"' in reject_form and "required" in reject_form
     assert f'name="next" value="{inspect_url(comment)}"' in html
     response = client.post(
         f"{LIST}moderate/{comment.pk}/approve/",
@@ -215,3 +218,39 @@ def test_a_reply_is_judged_with_the_text_it_answers(client, moderator, article):
     Comment.objects.filter(pk=parent.pk).update(status="rejected")
     row = client.get(LIST).content.decode().split('class="comment-reply-context"')[1]
     assert "(rejected: this reply is not shown)" in row.split("</div>")[0]
+
+
+# Bans from the single-comment page (safety's links through comments.hooks.admin_actions)
+
+
+def test_moderators_find_ban_links_filled_in_for_this_commenter(client, moderator, comment):
+    client.force_login(moderator)
+    html = client.get(inspect_url(comment)).content.decode()
+    add = "/admin/snippets/safety/ban/add/"
+    assert "Act on this commenter" in html
+    assert f'href="{add}?kind=email&amp;value=amal%40example.org&amp;comment={comment.pk}"' in html
+    assert f'href="{add}?kind=domain&amp;value=example.org&amp;comment={comment.pk}"' in html
+    assert f'href="{add}?kind=ip&amp;value=203.0.113.9&amp;comment={comment.pk}"' in html
+    assert "Ban this email address" in html and "Ban this IP address" in html
+
+
+def test_no_ban_link_for_what_was_not_recorded(client, moderator, comment):
+    Comment.objects.filter(pk=comment.pk).update(author_email="", ip_address=None)
+    client.force_login(moderator)
+    html = client.get(inspect_url(comment)).content.decode()
+    assert "Act on this commenter" not in html and "kind=" not in html
+
+
+def test_a_moderator_without_the_ban_right_sees_no_ban_links(client, comment):
+    user = User.objects.create_user("limited", "l@example.org", "pw")
+    limited = Group.objects.create(name="Moderators who may not ban")
+    limited.permissions.set(
+        Group.objects.get(name="Comment moderators").permissions.exclude(codename="add_ban")
+    )
+    user.groups.add(limited)
+    client.force_login(user)
+    html = client.get(inspect_url(comment)).content.decode()
+    assert "As submitted" in html and "Ban this" not in html and "/ban/add/" not in html
+    assert (
+        client.get("/admin/snippets/safety/ban/add/?kind=ip&value=203.0.113.9").status_code == 403
+    )

@@ -198,3 +198,58 @@ def test_moderators_group_gets_ban_and_reason_rights_but_not_data_rights():
         "view_ban",
         "view_rejectionreason",
     ]
+
+
+def test_the_ban_form_opens_filled_in_from_a_comment(client, moderator, article):
+    from comments.models import Comment
+
+    comment = Comment.objects.create(
+        article=article,
+        author_name="Spammer",
+        author_email="Buy@Shop.example",
+        body="Cheap watches\nat shop.example",
+        body_html="<p>x</p>",
+        ip_address="198.51.100.23",
+    )
+    client.force_login(moderator)
+    form = client.get(
+        f"{LIST}add/", {"kind": "domain", "value": "shop.example", "comment": comment.pk}
+    ).content.decode()
+    assert '<option value="domain" selected>' in form
+    assert 'value="shop.example"' in form
+    assert f"Comment #{comment.pk}: “Cheap watches at shop.example”" in form
+    # Only initial values: what is saved is what the moderator posts, validated by the model.
+    response = client.post(
+        f"{LIST}add/",
+        {"kind": "domain", "value": "@Shop.Example", "reason": "Watch spam", "expires_at": ""},
+    )
+    assert response.status_code == 302
+    assert is_banned(email="x@shop.example").created_by == moderator
+
+
+def test_the_ban_form_ignores_what_it_does_not_understand(client, moderator):
+    client.force_login(moderator)
+    form = client.get(f"{LIST}add/", {"kind": "planet", "value": "Mars", "comment": "x"})
+    html = form.content.decode()
+    assert form.status_code == 200 and "Mars" not in html and "Comment #" not in html
+    response = client.post(
+        f"{LIST}add/", {"kind": "ip", "value": "not-an-ip", "reason": "r", "expires_at": ""}
+    )
+    assert response.status_code == 200 and not Ban.objects.exists()
+
+
+def test_a_moderator_without_the_ban_right_cannot_open_the_form(client, moderator):
+    moderator.groups.clear()
+    from django.contrib.auth.models import Group
+
+    limited = Group.objects.create(name="No bans")
+    limited.permissions.set(
+        Group.objects.get(name="Comment moderators").permissions.exclude(codename="add_ban")
+    )
+    moderator.groups.add(limited)
+    client.force_login(moderator)
+    assert client.get(f"{LIST}add/", {"kind": "ip", "value": "192.0.2.1"}).status_code == 403
+    response = client.post(
+        f"{LIST}add/", {"kind": "ip", "value": "192.0.2.1", "reason": "r", "expires_at": ""}
+    )
+    assert response.status_code == 403 and not Ban.objects.exists()
