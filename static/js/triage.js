@@ -4,10 +4,15 @@
 // Markup (the queue renders it; nothing here knows about comments):
 //   <div data-triage data-triage-undo-seconds="5">
 //     <p data-triage-status role="status" aria-live="polite"></p>
+//     <button type="button" data-triage-help-open>Keys</button>   (optional: opens the help)
 //     <dialog data-triage-help>…the keys…</dialog>
 //     <dialog data-triage-reason><form method="dialog">
-//       <select name="reason">…</select> <input name="detail">
-//       <button value="ok">Reject</button> <button value="cancel">Cancel</button></form></dialog>
+//       <select name="reason">…<option data-triage-needs-detail>Other</option></select>
+//       <input name="detail">   (every named field is copied to the same-named field of the
+//                                item's reject form; an option with data-triage-needs-detail
+//                                makes the other text inputs required)
+//       <button value="ok">Reject</button> <button value="cancel" formnovalidate>Cancel</button>
+//     </form></dialog>
 //     <article data-triage-item tabindex="-1" data-triage-label="Comment by Amal">
 //       <form data-triage-action="approve" method="post" action="…">…csrf…</form>
 //       <form data-triage-action="reject" …><input type="hidden" name="reason">
@@ -18,6 +23,8 @@
 //   </div>
 // An action waits data-triage-undo-seconds (u takes it back), then is sent with fetch; leaving
 // the page sends what is waiting. Results are announced in the status region; focus moves on.
+// The server may answer a redirect (success) or JSON {"ok": bool, "message": "…"}: the message
+// is announced, and ok false counts as a failure.
 // Every string shown comes from data-triage-say-* attributes on the container (translated by
 // the template), with English defaults.
 (function () {
@@ -74,13 +81,27 @@
       item.setAttribute("data-triage-state", "sending");
       return fetch(job.form.action, {
         method: "POST", body: new URLSearchParams(new FormData(job.form)), credentials: "same-origin",
-        keepalive: !!keepalive, headers: { "X-Requested-With": "fetch" }, redirect: "manual"
+        keepalive: !!keepalive, redirect: "manual",
+        headers: { "X-Requested-With": "fetch", "Accept": "application/json" }
       }).then(function (response) {
-        // The queue's own views answer with a redirect (opaque here): that is success too.
-        if (!(response.ok || response.type === "opaqueredirect")) { throw new Error(response.status); }
+        var type = response.headers.get("content-type") || "";
+        if (type.indexOf("application/json") !== -1) {
+          return response.json().then(function (answer) { return { response: response, answer: answer }; });
+        }
+        return { response: response, answer: null };
+      }).then(function (result) {
+        var response = result.response;
+        var answer = result.answer;
+        // A redirect (opaque here) is success too; JSON says for itself.
+        var ok = answer ? !!answer.ok : (response.ok || response.type === "opaqueredirect");
+        if (!ok) {
+          item.setAttribute("data-triage-state", "failed");
+          if (answer && answer.message) { status.textContent = answer.message; } else { say("failed", item); }
+          return;
+        }
         item.setAttribute("data-triage-state", "done");
         item.setAttribute("data-triage-done", job.action);
-        say("done", item);
+        if (answer && answer.message) { status.textContent = answer.message; } else { say("done", item); }
       }).catch(function () {
         item.setAttribute("data-triage-state", "failed");
         say("failed", item);
@@ -120,14 +141,14 @@
       if (action === "reject" && reasonDialog) {
         var fields = reasonDialog.querySelector("form");
         fields.reset();
+        needsDetail(fields);
         reasonDialog.returnValue = "";
         reasonDialog.onclose = function () {
           reasonDialog.onclose = null;
           if (reasonDialog.returnValue !== "ok") { focusItem(item); return; }
-          ["reason", "detail"].forEach(function (name) {
-            var source = fields.elements[name];
-            var target = form.elements[name];
-            if (source && target) { target.value = source.value; }
+          Array.prototype.forEach.call(fields.elements, function (source) {
+            var target = source.name && form.elements[source.name];
+            if (target && !source.matches("button")) { target.value = source.value; }
           });
           schedule(item, action, form);
         };
@@ -143,8 +164,26 @@
       window.location.assign(link.href);
     }
 
+    // A listed reason that asks for words ("Other") makes the words required.
+    function needsDetail(fields) {
+      var wanted = Array.prototype.some.call(fields.querySelectorAll("select"), function (select) {
+        var chosen = select.options[select.selectedIndex];
+        return !!(chosen && chosen.hasAttribute("data-triage-needs-detail"));
+      });
+      Array.prototype.forEach.call(fields.querySelectorAll("input[type=text], input:not([type])"), function (input) {
+        if (fields.querySelector("select")) { input.required = wanted; }
+      });
+    }
+    if (reasonDialog) {
+      reasonDialog.addEventListener("change", function (event) {
+        if (event.target.matches("select")) { needsDetail(reasonDialog.querySelector("form")); }
+      });
+    }
     if (help) {
       help.addEventListener("close", function () { if (current) { focusItem(current); } });
+      Array.prototype.forEach.call(root.querySelectorAll("[data-triage-help-open]"), function (button) {
+        button.addEventListener("click", function () { help.showModal(); });
+      });
     }
     root.addEventListener("focusin", function (event) {
       var item = event.target.closest && event.target.closest("[data-triage-item]");
