@@ -86,3 +86,13 @@ def test_moderators_edit_the_list_in_the_admin(client, django_user_model):
     )
     # No Spanish wording any more: the English one stands in.
     assert "It wandered away from the story." in text
+
+
+def test_the_moderation_queue_offers_the_active_reasons_through_the_hook():
+    from comments import hooks
+
+    RejectionReason.objects.filter(slug="spam").update(active=False)
+    offered = hooks.rejection_reasons()
+    assert [c.code for c in offered] == ["off-topic", "abuse", "personal-data", "illegal", "other"]
+    assert [c.code for c in offered if c.needs_detail] == ["other"]
+    assert offered[0].label == "Off-topic"
