@@ -370,7 +370,13 @@ def report_submit(
 
 
 def report_decide(
-    *, comment: Comment, moderator, decision: str, reason: str = "", body: str = ""
+    *,
+    comment: Comment,
+    moderator,
+    decision: str,
+    reason: str = "",
+    body: str = "",
+    reason_code: str = "",
 ) -> bool:
     """The moderator's decision on a comment's open reports: keep it (shown again if hidden),
     reject it, or edit its text (to remove personal data); it closes every open report on it
@@ -395,11 +401,13 @@ def report_decide(
             instance=locked,
             action=f"comments.report_{decision}",
             user=moderator,
-            data={"reason": reason, "reports": counts},
+            data={"reason": reason, "reason_code": reason_code, "reports": counts},
         )
         transaction.on_commit(selectors.forget_pending_count)
         if decision == CommentReport.Decision.REJECT:
-            comment_reject(comment=locked, moderator=moderator, reason=reason)  # purges
+            comment_reject(  # purges
+                comment=locked, moderator=moderator, reason=reason, reason_code=reason_code
+            )
         elif was_hidden and locked.status == Comment.Status.APPROVED:
             purge_page(locked.article)  # shown again
     return True

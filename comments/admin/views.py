@@ -111,6 +111,7 @@ def decide(request, pk: int, decision: str):
             moderator=request.user,
             decision=decision,
             reason=reason.text,
+            reason_code=reason.code,
             body=request.POST.get("body", ""),
         )
     except ReasonRefused as refused:
