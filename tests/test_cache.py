@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from comments import services
 from comments.models import Comment, CommentSettings
+from safety.identity import email_hash
+from safety.models import ConfirmedEmail
 from tests.conftest import solve_challenge
 from tests.factories import SectionPageFactory
 
@@ -263,7 +265,9 @@ def test_a_reader_of_a_cached_page_can_comment(article, commit):
     assert "awaiting moderation" in landing.content.decode()
 
 
-def test_an_auto_approved_comment_is_on_the_page_the_reader_lands_on(article, commit):
+def test_an_auto_approved_comment_is_on_the_page_the_reader_lands_on(article, commit, settings):
+    settings.SAFETY_TRUST_MIN_APPROVED = 1
+    ConfirmedEmail.objects.create(email_hash=email_hash("amal@example.com"))  # a trusted reader
     rules = CommentSettings.load()
     rules.auto_approve_known_emails = True
     rules.save()

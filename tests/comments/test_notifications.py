@@ -59,13 +59,16 @@ def test_the_published_email_is_sent_after_the_approval_commits_and_never_before
     assert unsubscribe_link(message) in message.extra_headers["List-Unsubscribe"]
 
 
-def test_a_rejected_comment_sends_nothing(
+def test_a_rejected_comment_is_told_only_as_a_statement_of_reasons(
     article, comment_post, admin_user, django_capture_on_commit_callbacks
 ):
     comment = submitted(article, comment_post, author_email="r@example.org", notify="on")
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_reject(comment=comment, moderator=admin_user)
-    assert mail.outbox == []
+    # Never "published"; the reader who asked for emails hears the decision (safety/tasks.py).
+    [message] = mail.outbox
+    assert message.subject == "Your comment was not published"
+    assert "was not published" in message.body and "moderator" in message.body
 
 
 def test_asking_for_emails_needs_an_address(article, comment_post):

@@ -193,7 +193,7 @@ def test_keeping_a_reported_comment_closes_the_reports_and_shows_it_again(
     entry = ModelLogEntry.objects.get(action="comments.report_keep")
     assert entry.user == moderator
     reports = {"spam": 2, "personal_data": 1}
-    assert entry.data == {"reason": "Public office number", "reports": reports}
+    assert entry.data == {"reason": "Public office number", "reason_code": "", "reports": reports}
     client.logout()
     assert "Call me on" in client.get(article.url).content.decode()
     # Decided: a second decision changes nothing and logs nothing.

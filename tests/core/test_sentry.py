@@ -62,9 +62,9 @@ def events(transport: KeepingTransport) -> list[dict]:
 
 
 def test_a_server_error_is_reported_without_commenters_data(client, article, reported, monkeypatch):
-    def broken_rules(body, link_count, email):
+    def broken_rules(body, link_count, *, trusted=False):
         # An error whose message quotes what the reader typed, as a careless one might.
-        raise RuntimeError(f"rules broke on {{'body': {body!r}, 'email': {email!r}}} ({ADDRESS})")
+        raise RuntimeError(f"rules broke on {{'body': {body!r}, 'email': {EMAIL!r}}} ({ADDRESS})")
 
     monkeypatch.setattr(moderation, "classify", broken_rules)
     client.raise_request_exception = False
