@@ -80,6 +80,9 @@
   }
 
   function attach(box) {
+    // Once per field, however many times the script is on the page.
+    if (box.hasAttribute("data-pow-attached")) { return; }
+    box.setAttribute("data-pow-attached", "");
     var form = box.closest("form");
     var field = box.querySelector('input[name="altcha"]');
     var status = box.querySelector("[data-pow-status]");

@@ -2,8 +2,8 @@
 reader Content-Security-Policy (workers from 'self', no CDN), the server accepts the solution
 once, and what it costs on a slow phone (CPU throttled 4x through the DevTools protocol).
 
-The form lives on a small test page of our own (phase 2 puts the same field in the comment
-form); it is served with the site's real reader CSP header.
+The form lives on a small test page of our own (the comment form carries the same field, and
+the e2e comment tests post through it); it is served with the site's real reader CSP header.
 """
 
 import base64
@@ -34,6 +34,7 @@ def _serve_test_page(page, live_server, *, eager=True, workers=None):
         field = field.replace(
             '<div class="pow" data-pow', '<div class="pow" data-pow data-pow-eager', 1
         )
+    # The field brings its script; a second copy (a page that also includes it) changes nothing.
     html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>PoW</title>
 <script src="/static/js/pow.js" defer></script></head><body><main>
 <form method="post" action="/pow-test-post/"><label for="body">Comment</label>
