@@ -8,9 +8,11 @@ loopback ports and is torn down by the context managers, whatever the test's out
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import glob
 import http.client
+import json
 import os
 import shutil
 import signal
@@ -23,6 +25,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from pathlib import Path
+
+import altcha
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -82,9 +86,22 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
         PYTHONUNBUFFERED="1",
         # Without REDIS_URL production shares a file cache between workers: one per server here.
         CACHE_DIR=tempfile.mkdtemp(prefix="newsroom-test-cache-"),
+        # The tests play readers whose browser solved the proof of work (pow_solution below
+        # solves it in Python): a cheap challenge; checking a solution costs the server the same.
+        SAFETY_POW_MAX_NUMBER="2000",
     )
     env.update(extra)
     return env
+
+
+def pow_solution(challenge: dict | str | bytes) -> str:
+    """The comment form's `altcha` value for a challenge from /safety/pow/challenge/, solved as
+    static/js/pow.js solves it in the reader's browser."""
+    work = challenge if isinstance(challenge, dict) else json.loads(challenge)
+    solution = altcha.solve_challenge(
+        work["challenge"], work["salt"], work["algorithm"], work["maxNumber"]
+    )
+    return base64.b64encode(json.dumps({**work, "number": solution.number}).encode()).decode()
 
 
 def manage(*args: str, env: dict[str, str], timeout: float = 120) -> str:

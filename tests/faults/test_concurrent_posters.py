@@ -19,7 +19,14 @@ from captcha.models import CaptchaStore
 from django.db import connection
 
 from comments.models import Comment
-from tests.servers import Reply, collect_static, gunicorn, http_request, production_env
+from tests.servers import (
+    Reply,
+    collect_static,
+    gunicorn,
+    http_request,
+    pow_solution,
+    production_env,
+)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -88,8 +95,17 @@ def test_two_hundred_concurrent_posters_store_exactly_two_hundred_comments(artic
                 url, "GET", "/comments/challenge/", source_address=(address(index), 0)
             )
 
+        # And the proof of work its browser solves while the reader types.
+        def work(index: int) -> str:
+            reply = http_request(
+                url, "GET", "/safety/pow/challenge/", source_address=(address(index), 0)
+            )
+            assert reply.status == 200
+            return pow_solution(reply.body)
+
         with ThreadPoolExecutor(max_workers=16) as pool:
             challenges = list(pool.map(fetch, range(POSTERS)))
+            solutions = list(pool.map(work, range(POSTERS)))
         assert {c.status for c in challenges} == {200}
         payloads = [json.loads(c.body) for c in challenges]
         answers = dict(
@@ -104,6 +120,7 @@ def test_two_hundred_concurrent_posters_store_exactly_two_hundred_comments(artic
                 "csrfmiddlewaretoken": data["csrf_token"],
                 "captcha_0": data["key"],
                 "captcha_1": answers[data["key"]],
+                "altcha": solutions[index],
                 "started": data["started"],
                 "token": data["token"],
                 "author_name": f"Reader {index}",

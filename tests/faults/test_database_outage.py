@@ -8,7 +8,6 @@ pass: it does not use the suite's database at all, and the PostgreSQL pass alrea
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import re
@@ -19,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-import altcha
 import psycopg2
 import pytest
 from django.db import connection
@@ -32,6 +30,7 @@ from tests.servers import (
     http_request,
     manage,
     postgres_bindir,
+    pow_solution,
     production_env,
 )
 
@@ -123,16 +122,6 @@ def assert_outage_page(reply: Reply, what: str) -> None:
         assert leak not in reply.text, f"{what}: {leak!r} shown to the reader"
 
 
-def solve_pow_from(site) -> str:
-    reply = site.get("/safety/pow/challenge/")
-    assert reply.status == 200
-    work = json.loads(reply.body)
-    solution = altcha.solve_challenge(
-        work["challenge"], work["salt"], work["algorithm"], work["maxNumber"]
-    )
-    return base64.b64encode(json.dumps({**work, "number": solution.number}).encode()).decode()
-
-
 def test_pages_and_comment_post_answer_503_while_postgres_is_down_and_recover_at_once(site):
     section = "/diplomacy/"
     section_page = site.get(section)
@@ -171,7 +160,7 @@ def test_pages_and_comment_post_answer_503_while_postgres_is_down_and_recover_at
         "body": "Posted while the database was away.",
         "website": "",
         # The proof of work the reader's browser solved while they typed.
-        "altcha": solve_pow_from(site),
+        "altcha": pow_solution(site.get("/safety/pow/challenge/").body),
     }
     cookies = challenge.cookies()
     assert "csrftoken" in cookies
