@@ -4,6 +4,7 @@ import base64
 import json
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.db import connection
 
 from articles.services import ensure_home_page
@@ -42,6 +43,14 @@ def make_article(section):
 @pytest.fixture
 def article(make_article):
     return make_article(title="Ceasefire talks resume in the capital", slug="ceasefire-talks")
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of the Comment moderators group (made by comments' data migration)."""
+    user = User.objects.create_user("moder", "moder@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Comment moderators"))
+    return user
 
 
 @pytest.fixture

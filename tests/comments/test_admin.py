@@ -21,13 +21,6 @@ BADGE = (
 
 
 @pytest.fixture
-def moderator():
-    user = User.objects.create_user("moder", "moder@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Comment moderators"))
-    return user
-
-
-@pytest.fixture
 def editor():
     user = User.objects.create_user("ed", "ed@example.org", "pw")
     editors, _ = Group.objects.get_or_create(name="Editors")

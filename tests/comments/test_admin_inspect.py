@@ -21,13 +21,6 @@ def inspect_url(comment):
 
 
 @pytest.fixture
-def moderator():
-    user = User.objects.create_user("moder", "moder@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Comment moderators"))
-    return user
-
-
-@pytest.fixture
 def comment(article):
     return Comment.objects.create(
         article=article,

@@ -5,7 +5,6 @@ the note on the spam score above the queue."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -19,13 +18,6 @@ pytestmark = pytest.mark.django_db
 
 LIST = "/admin/snippets/comments/comment/"
 JSON = {"HTTP_X_REQUESTED_WITH": "fetch", "HTTP_ACCEPT": "application/json"}
-
-
-@pytest.fixture
-def moderator():
-    user = User.objects.create_user("moder", "moder@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Comment moderators"))
-    return user
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Readers' reports and the moderators' decisions on them (issue 13)."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client, override_settings
 from wagtail.models import ModelLogEntry
 
@@ -22,13 +22,6 @@ def comment(article):
         body_html="<p>Call me on 555 0100, my address is 12 Long Road.</p>",
         status="approved",
     )
-
-
-@pytest.fixture
-def moderator():
-    user = User.objects.create_user("moder", "moder@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Comment moderators"))
-    return user
 
 
 def report(comment, *, address, reason="spam", details="", json=True, client=None):

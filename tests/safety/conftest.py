@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 
 from comments.models import Comment
-from safety import classifier
+from safety import classifier, services
 
 DATA = Path(__file__).parent / "data"
 
@@ -29,13 +29,6 @@ def _fresh_classifier():
     classifier.forget_loaded()
     yield
     classifier.forget_loaded()
-
-
-@pytest.fixture
-def moderator(db):
-    user = User.objects.create_user("moder", "moder@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Comment moderators"))
-    return user
 
 
 @pytest.fixture
@@ -75,3 +68,20 @@ def make_comment(article):
         return comment
 
     return make
+
+
+@pytest.fixture
+def train_on_labelled(make_comment):
+    """Moderators' decisions on the whole labelled set, then a spam score learned from them."""
+
+    def train():
+        for row in labelled_comments():
+            make_comment(
+                status="spam" if row["spam"] else "approved",
+                name=row["name"],
+                body=row["body"],
+                decided_after=timedelta(minutes=1),
+            )
+        return services.classifier_train()
+
+    return train

@@ -3,7 +3,6 @@ gate, the verdict on a new comment (ban, score, confirmation, trust), and what i
 
 import base64
 import json
-from datetime import timedelta
 
 import altcha
 import pytest
@@ -15,7 +14,6 @@ from comments.models import Comment
 from safety import pipeline, services
 from safety.identity import email_hash
 from safety.models import Assessment, ConfirmedEmail, EmailConfirmation
-from tests.safety.conftest import labelled_comments
 
 pytestmark = pytest.mark.django_db
 
@@ -63,15 +61,8 @@ def test_a_banned_sender_goes_to_spam_quietly():
 
 
 @override_settings(SAFETY_SCORE_MIN_PER_CLASS=20)
-def test_score_and_the_optional_threshold(make_comment):
-    for row in labelled_comments():
-        make_comment(
-            status="spam" if row["spam"] else "approved",
-            name=row["name"],
-            body=row["body"],
-            decided_after=timedelta(minutes=1),
-        )
-    services.classifier_train()
+def test_score_and_the_optional_threshold(train_on_labelled):
+    train_on_labelled()
     spammy = "Best replica watches online, free shipping! Visit http://replica-shop.example"
     verdict = _assess(body=spammy)
     assert verdict.score > 0.5 and verdict.spam_reason == ""  # off by default: scored only

@@ -14,7 +14,6 @@ from comments.selectors import pending_count
 from safety import services
 from safety.models import Assessment, EmailConfirmation
 from tests.conftest import solve_challenge
-from tests.safety.conftest import labelled_comments
 
 pytestmark = pytest.mark.django_db
 
@@ -180,17 +179,10 @@ def test_a_comment_without_an_address_is_not_held(client, article):
 
 
 @override_settings(SAFETY_SCORE_MIN_PER_CLASS=20)
-def test_the_score_is_recorded_and_the_threshold_sends_to_spam(client, article, make_comment):
+def test_the_score_is_recorded_and_the_threshold_sends_to_spam(client, article, train_on_labelled):
     post(client, article, body="Before any training.")
     assert Assessment.objects.get().score is None  # too few decisions: absent, not a guess
-    for row in labelled_comments():
-        make_comment(
-            status="spam" if row["spam"] else "approved",
-            name=row["name"],
-            body=row["body"],
-            decided_after=timedelta(minutes=1),
-        )
-    services.classifier_train()
+    train_on_labelled()
     spam = "Cheap replica watches, free shipping! Visit http://replica-shop.example today"
     post(client, article, body=spam, remote_addr="198.51.100.20")
     scored = Comment.objects.get(body=spam)
