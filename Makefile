@@ -69,7 +69,7 @@ lint: install-dev
 # Static security scan of the deployed code, as CI runs it (config: [tool.bandit] in pyproject.toml).
 .PHONY: audit
 audit: install-dev
-	$(BIN)/bandit -c pyproject.toml -r core newsroom articles comments pagecache -q
+	$(BIN)/bandit -c pyproject.toml -r core newsroom articles comments safety pagecache -q
 
 # Benchmark (not a test): PostgreSQL database newsroom_bench (dropped and re-created), 10,000
 # generated articles, gunicorn + Redis, wrk, Varnish and nginx on loopback; prints Markdown
