@@ -34,9 +34,12 @@ class CommentInspectView(InspectView):
 
     def get_object(self, queryset=None):
         comment = super().get_object(queryset)
-        # One query for the story and the comment it answers too.
-        return Comment.objects.select_related("article", "moderated_by", "reply_to", "parent").get(
-            pk=comment.pk
+        # One query for the story and the comment it answers too, and the queue's extra
+        # columns (safety: the spam score).
+        return (
+            Comment.objects.select_related("article", "moderated_by", "reply_to", "parent")
+            .annotate(**hooks.queue_annotations())
+            .get(pk=comment.pk)
         )
 
     def get_page_subtitle(self):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from comments.models import Comment
+from safety.models import Assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -247,3 +248,11 @@ def test_a_moderator_without_the_ban_right_sees_no_ban_links(client, comment):
     assert (
         client.get("/admin/snippets/safety/ban/add/?kind=ip&value=203.0.113.9").status_code == 403
     )
+
+
+def test_the_spam_score_given_at_submission_is_shown(client, moderator, comment):
+    client.force_login(moderator)
+    assert "Spam score" not in client.get(inspect_url(comment)).content.decode()  # not scored
+    Assessment.objects.create(comment=comment, score=0.934)
+    page = client.get(inspect_url(comment)).content.decode()
+    assert "Spam score: <strong>0.93</strong> (likely spam)" in page
