@@ -56,12 +56,18 @@ def read_token(token: str) -> dict:
     return data
 
 
-def check_token(token: str) -> dict:
-    """Like read_token, and the link must not have been used yet."""
+def check_token(token: str) -> EmailConfirmation:
+    """The waiting confirmation a link names (with its comment and story), if the link is
+    valid and not used yet; else LinkExpired / LinkInvalid."""
     data = read_token(token)
-    if not EmailConfirmation.objects.filter(pk=data["c"], nonce=data["n"]).exists():
+    waiting = (
+        EmailConfirmation.objects.select_related("comment__article")
+        .filter(pk=data["c"], nonce=data["n"])
+        .first()
+    )
+    if waiting is None:
         raise LinkInvalid()
-    return data
+    return waiting
 
 
 def confirmation_url(confirmation: EmailConfirmation, language: str) -> str:
@@ -85,7 +91,10 @@ def send_confirmation(confirmation_id: int, language: str = "en") -> bool:
         hours = settings.SAFETY_CONFIRM_HOURS
         message = "\n".join(
             [
-                gettext("Please confirm your email address to publish your comment on “%(title)s”.")
+                gettext(
+                    "Please confirm your email address so that your comment on “%(title)s” "
+                    "can go to the moderators."
+                )
                 % {"title": title},
                 "",
                 confirmation_url(confirmation, language),

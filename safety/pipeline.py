@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.template.loader import render_to_string
+from django.utils import translation
 from wagtail import hooks
 
 from comments import hooks as hooks_api
@@ -57,9 +58,12 @@ def assess(*, author_name: str, author_email: str, body: str, ip_address: str | 
     # must not tell a banned sender (or a spammer) what was decided.
     hold = selectors.needs_confirmation(author_email)
     if ban is not None:
-        # The reader is answered as for any comment awaiting moderation: no oracle.
+        # The reader is answered as for any comment awaiting moderation: no oracle. The reason
+        # is for the moderators, in the admin's English whatever the story's language.
+        with translation.override("en"):
+            kind = str(ban.get_kind_display()).lower()
         return Verdict(
-            spam_reason=f"Banned {ban.get_kind_display().lower()}: {ban.value}",
+            spam_reason=f"Banned {kind}: {ban.value}",
             rule=Comment.Rule.BAN,
             hold_for_confirmation=hold,
             ban=ban,

@@ -29,8 +29,8 @@ logger = logging.getLogger(__name__)
 FIELD = "altcha"  # the form field the solver fills in (ALTCHA's own name)
 # What the comment form says when verify_pow refuses, as for a wrong CAPTCHA (text kept).
 REFUSED_MESSAGE = gettext_lazy(
-    "Your browser did not finish its quick check (it needs JavaScript). Please try again; "
-    "your comment has been kept below."
+    "Your browser could not finish its quick check. Please type the characters from the new "
+    "image and send again; your comment has been kept below. (Posting needs JavaScript.)"
 )
 MAX_PAYLOAD = 2048  # a real payload is about 400 characters
 

@@ -15,18 +15,18 @@ def confirm_email(request, token: str):
     """GET shows a button (mail scanners fetch links and must not spend them); POST confirms."""
     state = "ask"
     status = 200
+    article = None
     try:
-        confirmation.check_token(token)
+        article = confirmation.check_token(token).comment.article
         if request.method == "POST":
-            comment = services.email_confirm(token=token)
+            article = services.email_confirm(token=token).article
             state = "done"
-            article = comment.article
     except confirmation.LinkExpired:
         state, status = "expired", 410
     except confirmation.LinkInvalid:
         state, status = "invalid", 404
     context = {"state": state, "token": token}
-    if state == "done":
+    if article is not None and state in ("ask", "done"):
         # The story's title in its own direction inside the sentence (an English title in
         # Arabic text would otherwise pull the quotation marks around).
         context["article"] = article
