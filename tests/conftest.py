@@ -4,8 +4,10 @@ import base64
 import json
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import connection
+from django.utils import translation
 
 from articles.services import ensure_home_page
 from tests.factories import ArticlePageFactory, SectionPageFactory
@@ -71,6 +73,16 @@ def commit(django_capture_on_commit_callbacks):
 def on_postgres():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in the site's language: a request to /ar/ leaves its language active
+    in the thread (LocaleMiddleware activates, nothing deactivates), which the next test's
+    strings would otherwise be translated into."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -102,7 +102,7 @@ def test_the_page_and_email_speak_the_readers_language(
     comment = make_comment(email="lector@example.org")
     link = _request(comment, django_capture_on_commit_callbacks, language="es")
     assert "/es/safety/confirm/" in link
-    assert mail.outbox[-1].subject == "Confirma tu dirección de correo"
+    assert mail.outbox[-1].subject == "Confirme su dirección de correo"
     page = client.get(link.removeprefix("http://testserver"))
     assert "Confirmar mi dirección" in page.content.decode()
     link = _request(

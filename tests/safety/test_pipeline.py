@@ -8,6 +8,7 @@ import altcha
 import pytest
 from django.core import mail
 from django.test import override_settings
+from django.utils import translation
 from wagtail import hooks
 
 from comments.models import Comment
@@ -98,3 +99,10 @@ def test_queue_annotation_gives_the_score(make_comment):
         Comment.objects.annotate(**pipeline.queue_annotations()).values_list("body", "spam_score")
     )
     assert rows == {"scored": 0.8, "not scored": None}
+
+
+def test_the_ban_reason_moderators_read_is_english_on_any_story():
+    services.ban_create(kind="domain", value="spam.example", reason="run", user=None)
+    with translation.override("ar"):  # a comment on an Arabic story
+        verdict = _assess(email="x@spam.example")
+    assert verdict.spam_reason == "Banned email domain: spam.example"
