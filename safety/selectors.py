@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -82,6 +83,25 @@ def is_trusted_commenter(email: str) -> bool:
 
 def rejection_reasons():
     return RejectionReason.objects.filter(active=True)
+
+
+DECISION_COUNTS_KEY = "safety:decision-counts"
+DECISION_COUNTS_SECONDS = 300
+
+
+def decision_counts() -> dict[str, int]:
+    """How many comments moderators approved and marked as spam: what the score learns from
+    (services.training_data; rule-made decisions are left out). It counts the whole comments
+    table (159 ms at 300,000 comments), so it is kept five minutes."""
+    cache = caches["default"]
+    counts = cache.get(DECISION_COUNTS_KEY)
+    if counts is None:
+        counts = Comment.objects.filter(moderated_at__isnull=False).aggregate(
+            approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
+            spam=Count("pk", filter=Q(status=Comment.Status.SPAM)),
+        )
+        cache.set(DECISION_COUNTS_KEY, counts, DECISION_COUNTS_SECONDS)
+    return counts
 
 
 def latest_classifier() -> SpamClassifier | None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail import hooks
@@ -84,8 +83,5 @@ def spam_score_note(request) -> str:
         "threshold": settings.SAFETY_SPAM_THRESHOLD,
     }
     if model is None:
-        context["counts"] = Comment.objects.aggregate(
-            approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
-            spam=Count("pk", filter=Q(status=Comment.Status.SPAM)),
-        )
+        context["counts"] = selectors.decision_counts()
     return render_to_string("safety/admin/queue_notes.html", context, request=request)

@@ -293,9 +293,18 @@ def test_keyboard_keys_only_where_the_row_can_take_them(client, moderator, artic
 
 def test_the_queue_says_why_there_is_no_score_yet(client, moderator, article, settings):
     settings.SAFETY_SCORE_MIN_PER_CLASS = 50
-    Comment.objects.create(article=article, author_name="a", body="a", status="approved")
-    Comment.objects.create(article=article, author_name="s", body="s", status="spam")
-    Comment.objects.create(article=article, author_name="t", body="t", status="spam")
+    decided = timezone.now()  # moderators' decisions: what the score learns from
+    Comment.objects.create(
+        article=article, author_name="a", body="a", status="approved", moderated_at=decided
+    )
+    Comment.objects.create(
+        article=article, author_name="s", body="s", status="spam", moderated_at=decided
+    )
+    Comment.objects.create(
+        article=article, author_name="t", body="t", status="spam", moderated_at=decided
+    )
+    # Not counted: approved by the rules (a trusted commenter), never by a moderator.
+    Comment.objects.create(article=article, author_name="r", body="r", status="approved")
     client.force_login(moderator)
     html = client.get(LIST).content.decode()
     assert "No spam score yet." in html
