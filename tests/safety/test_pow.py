@@ -141,4 +141,4 @@ def test_refusal_message_is_translated():
     with translation.override("es"):
         assert "comprobación rápida" in str(pow.REFUSED_MESSAGE)
     with translation.override("ar"):
-        assert "الفحص السريع" in str(pow.REFUSED_MESSAGE)
+        assert "فحصه السريع" in str(pow.REFUSED_MESSAGE)

@@ -28,7 +28,7 @@ def test_the_default_list():
     ("language", "expected"),
     [
         ("en", ["Your comment on “Talks” was not published.", "Reason: It insults"]),
-        ("es", ["Tu comentario en «Talks» no se ha publicado.", "Motivo: Insulta"]),
+        ("es", ["Su comentario en «Talks» no se ha publicado.", "Motivo: Insulta"]),
         ("ar", ["لم يُنشر تعليقك على «Talks».", "السبب: يتضمن إهانة"]),
     ],
 )
@@ -55,7 +55,7 @@ def test_other_carries_the_moderators_words_and_automated_decisions_say_so():
 
 def test_approved_statement():
     assert decision_statement(decision="approved", story_title="T", language="es") == (
-        "Tu comentario en «T» se ha publicado."
+        "Su comentario en «T» se ha publicado."
     )
 
 
