@@ -1,6 +1,8 @@
 """Playwright driving Debian's Chromium against pytest-django's live server."""
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,39 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _close_leftover_tabs(browser, transactional_db):
+    """After each test: close every tab it opened, then wait for the live server to finish
+    what those tabs sent, before the database is flushed and the next test starts.
+
+    Closing a tab is not the end of its traffic: the triage queue sends an undoable action on
+    ``pagehide`` with ``keepalive``, and Wagtail's editor pings its editing session. On
+    SQLite the live server's request threads share this thread's in-memory connection, so a
+    request still running in the next test's set-up corrupts its transaction state (a purge
+    test once failed with "on_commit() cannot be used in manual transaction management").
+    """
+    yield
+    for context in list(browser.contexts):
+        context.close()
+    _wait_for_live_server_requests()
+
+
+def _wait_for_live_server_requests(timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    quiet_since = None
+    while time.monotonic() < deadline:
+        busy = [t for t in threading.enumerate() if "process_request_thread" in t.name]
+        for thread in busy:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        if busy:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= 0.3:  # a keepalive request has had time to land
+            return
+        time.sleep(0.05)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import pytest
 from captcha.models import CaptchaStore
 from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
 
 from comments.models import Comment
 from comments.sanitizer import sanitize_comment
@@ -27,7 +28,8 @@ def test_reader_posts_moderator_approves_reader_sees_it(page, article, live_serv
     page.wait_for_function("() => document.querySelector('[data-role=captcha-key]').value")
     page.fill("#id_captcha_1", "WRONG")
     page.click("button[type=submit]")
-    assert "did not match the image" in page.inner_text(".comment-form")
+    # The proof of work holds the POST back for a moment: wait for the answer, not the click.
+    expect(page.locator(".comment-form")).to_contain_text("did not match the image")
     assert page.input_value("#id_body") == "The monitors' report deserves a wider audience."
     answer_captcha(page)
     page.click("button[type=submit]")
